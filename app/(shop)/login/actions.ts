@@ -1,0 +1,27 @@
+"use server";
+import { redirect } from "next/navigation";
+import { type FormState, formText, safeReturnPath } from "@/app/_lib/form-state";
+import { firstErrorPerField, loginSchema } from "@/app/_lib/validation";
+import { AuthError, signIn } from "@/app/_server/auth/auth";
+import { describeError, log } from "@/app/_server/log";
+
+export type LoginField = "email" | "password";
+export type LoginFormState = FormState<LoginField>;
+
+export async function signInWithPassword(_previous: LoginFormState, formData: FormData): Promise<LoginFormState> {
+  const values = { email: formText(formData, "email") };
+  const parsed = loginSchema.safeParse({ email: values.email, password: formText(formData, "password") });
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+
+  try {
+    // redirect: false, so next-auth never builds the destination from request headers; we redirect below.
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError && error.type === "CredentialsSignin") {
+      return { status: "failed", formError: "The email or password is incorrect.", values };
+    }
+    log.error({ event: "auth.sign_in_failed", error: describeError(error) }, "sign-in failed");
+    return { status: "failed", formError: "We couldn't sign you in just now. Please try again in a moment.", values };
+  }
+  redirect(safeReturnPath(formData.get("returnTo")));
+}

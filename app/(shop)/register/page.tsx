@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthCard } from "@/app/_components/auth-card";
+import { RegisterForm } from "./register-form";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default function RegisterPage() {
+  return (
+    <AuthCard title="Create an account" intro="Save your details and check out faster next time.">
+      <RegisterForm />
+      <p className="auth-card-footer">
+        Already have an account? <Link href="/login">Sign in</Link>
+      </p>
+    </AuthCard>
+  );
+}

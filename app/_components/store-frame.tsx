@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/** The storefront chrome around every shopper-facing page: skip link, header, main landmark, footer. */
+export function StoreFrame({ storeName, children }: { storeName: string; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link href="/" className="wordmark">
+            <span className="wordmark-leaf" aria-hidden="true" />
+            {storeName}
+          </Link>
+          <nav className="site-nav" aria-label="Main">
+            <ul>
+              <li>
+                <Link href="/">Shop</Link>
+              </li>
+              <li>
+                <Link href="/account">Your account</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer-inner">
+          <p>{storeName}</p>
+          <p>Your account details are encrypted in transit and never shared.</p>
+        </div>
+      </footer>
+    </>
+  );
+}

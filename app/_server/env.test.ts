@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env";
+
+const productionEnv = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "s".repeat(32),
+  APP_URL: "https://shop.example.com",
+  RESEND_API_KEY: "re_live_key",
+  EMAIL_FROM: "Shop <no-reply@shop.example.com>",
+};
+
+function problemsWith(env: Record<string, string | undefined>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("runs in development with nothing set: SQLite, the dev mailbox, a generated secret, localhost links", () => {
+    const config = parseConfig({ NODE_ENV: "development" });
+    expect(config.databaseUrl).toBe("file:./prisma/dev.db");
+    expect(config.emailTransport).toEqual({ kind: "dev-mailbox" });
+    expect(config.devMailboxEnabled).toBe(true);
+    expect(config.appUrl).toBe("http://localhost:3000");
+    expect(config.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.resetTokenTtlMinutes).toBe(30);
+    expect(parseConfig({ NODE_ENV: "development" }).authSecret).not.toBe(config.authSecret);
+  });
+
+  it("accepts a complete production environment", () => {
+    const config = parseConfig(productionEnv);
+    expect(config).toMatchObject({
+      isProduction: true,
+      appUrl: "https://shop.example.com",
+      emailTransport: { kind: "resend", apiKey: "re_live_key" },
+      devMailboxEnabled: false,
+    });
+  });
+
+  it("names every missing production variable in one message", () => {
+    const message = problemsWith({ NODE_ENV: "production" });
+    expect(message).toContain("AUTH_SECRET is required in production");
+    expect(message).toContain("APP_URL is required in production");
+    expect(message).toContain("RESEND_API_KEY is required in production");
+  });
+
+  it("lets production keep mail in the dev mailbox only when that is enabled explicitly", () => {
+    const { RESEND_API_KEY: _key, ...withoutResend } = productionEnv;
+    expect(problemsWith(withoutResend)).toContain("RESEND_API_KEY");
+    const config = parseConfig({ ...withoutResend, DEV_MAILBOX_ENABLED: "true" });
+    expect(config.emailTransport).toEqual({ kind: "dev-mailbox" });
+    expect(config.devMailboxEnabled).toBe(true);
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://localhost/shop", "DATABASE_URL must start with file:"],
+    ["AUTH_SECRET", "short", "AUTH_SECRET must be at least 32 characters"],
+    ["APP_URL", "shop.example.com", "APP_URL must be the shop's origin"],
+    ["APP_URL", "https://shop.example.com/account", "APP_URL must be the shop's origin"],
+    ["APP_URL", "javascript:alert(1)", "APP_URL must be the shop's origin"],
+    ["EMAIL_FROM", "not an address", "EMAIL_FROM must be an address"],
+    ["RESET_TOKEN_TTL_MINUTES", "abc", "RESET_TOKEN_TTL_MINUTES must be a whole number of minutes"],
+    ["RESET_TOKEN_TTL_MINUTES", "0", "RESET_TOKEN_TTL_MINUTES must be at least 1"],
+    ["RESET_TOKEN_TTL_MINUTES", "2.5", "RESET_TOKEN_TTL_MINUTES must be a whole number of minutes"],
+    ["RESET_TOKEN_TTL_MINUTES", "100000", "RESET_TOKEN_TTL_MINUTES must be at most 1440"],
+    ["DEV_MAILBOX_ENABLED", "maybe", "DEV_MAILBOX_ENABLED must be true or false"],
+    ["RESEND_BASE_URL", "ftp://mail", "RESEND_BASE_URL must be an http(s) URL"],
+  ])("rejects %s=%s with a message naming it", (name, value, expected) => {
+    expect(problemsWith({ ...productionEnv, [name]: value })).toContain(expected);
+  });
+
+  it("requires EMAIL_FROM whenever mail goes through Resend", () => {
+    expect(problemsWith({ NODE_ENV: "development", RESEND_API_KEY: "re_key" })).toContain("EMAIL_FROM is required");
+  });
+
+  it("normalises APP_URL to an origin and treats empty variables as unset", () => {
+    const config = parseConfig({ ...productionEnv, APP_URL: "https://Shop.Example.com/", RESET_TOKEN_TTL_MINUTES: "", STORE_NAME: " " });
+    expect(config.appUrl).toBe("https://shop.example.com");
+    expect(config.resetTokenTtlMinutes).toBe(30);
+    expect(config.storeName).toBe("Juniper Goods");
+  });
+
+  it("never echoes a secret's value in its error", () => {
+    expect(problemsWith({ ...productionEnv, AUTH_SECRET: "hunter2-secret" })).not.toContain("hunter2-secret");
+  });
+});

@@ -1,0 +1,140 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, isPostgresUrl, isSqliteUrl } from "@/prisma/database-url";
+
+/**
+ * Configuration is read once from the environment and validated here; nothing else reads process.env for settings.
+ * A missing or malformed variable stops start-up (see instrumentation.ts) with a message naming the variable.
+ */
+export type AppConfig = {
+  isProduction: boolean;
+  databaseUrl: string;
+  authSecret: string;
+  /** Origin every emailed link is built from, without a trailing slash. Never taken from request headers. */
+  appUrl: string;
+  storeName: string;
+  emailFrom: string;
+  /** Where mail goes: Resend when RESEND_API_KEY is set, otherwise the dev mailbox. */
+  emailTransport: { kind: "resend"; apiKey: string } | { kind: "dev-mailbox" };
+  /** Whether /dev/mailbox is served. On by default in development; in production only when enabled explicitly. */
+  devMailboxEnabled: boolean;
+  resetTokenTtlMinutes: number;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+// `FOO=` in an .env file means "not set", not "set to the empty string".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const sourceSchema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  DATABASE_URL: optional(
+    z.string().refine((url) => isSqliteUrl(url) || isPostgresUrl(url), {
+      message: "must start with file: (SQLite, e.g. file:./prisma/dev.db) or postgres:// (PostgreSQL)",
+    }),
+  ),
+  AUTH_SECRET: optional(
+    z.string().min(32, { message: "must be at least 32 characters; generate one with `openssl rand -base64 32`" }),
+  ),
+  APP_URL: optional(
+    z.string().transform((value, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        url = new URL("invalid:");
+      }
+      const isOrigin = /^https?:$/.test(url.protocol) && (url.pathname === "/" || url.pathname === "") && !url.search && !url.hash;
+      if (!isOrigin || url.username || url.password) {
+        ctx.addIssue({ code: "custom", message: "must be the shop's origin, such as https://shop.example.com (no path)" });
+        return z.NEVER;
+      }
+      return url.origin;
+    }),
+  ),
+  STORE_NAME: optional(z.string().max(60, { message: "must be at most 60 characters" })),
+  EMAIL_FROM: optional(
+    z.string().regex(/^(?:[^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+      message: 'must be an address such as "Shop <no-reply@shop.example.com>" or no-reply@shop.example.com',
+    }),
+  ),
+  RESEND_API_KEY: optional(z.string()),
+  RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL without a trailing slash" })),
+  DEV_MAILBOX_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
+  RESET_TOKEN_TTL_MINUTES: optional(
+    z.coerce
+      .number({ error: "must be a whole number of minutes" })
+      .int({ message: "must be a whole number of minutes" })
+      .min(1, { message: "must be at least 1" })
+      .max(1440, { message: "must be at most 1440 (24 hours)" }),
+  ),
+});
+
+const DEFAULT_STORE_NAME = "Juniper Goods";
+const DEFAULT_RESET_TOKEN_TTL_MINUTES = 30;
+const DEV_APP_URL = "http://localhost:3000";
+
+/** Pure: turns an environment into a config or throws one ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = sourceSchema.safeParse(env);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+  if (!parsed.success) throw configError(problems);
+  const source = parsed.data;
+  const isProduction = source.NODE_ENV === "production";
+
+  if (isProduction) {
+    if (!source.AUTH_SECRET) problems.push("AUTH_SECRET is required in production; generate one with `openssl rand -base64 32`");
+    if (!source.APP_URL) problems.push("APP_URL is required in production: the shop's public origin, such as https://shop.example.com");
+    if (!source.RESEND_API_KEY && !source.DEV_MAILBOX_ENABLED) {
+      problems.push(
+        "RESEND_API_KEY is required in production so reset emails reach shoppers (or set DEV_MAILBOX_ENABLED=true to keep mail in /dev/mailbox, for demos only)",
+      );
+    }
+  }
+  if (source.RESEND_API_KEY && !source.EMAIL_FROM) {
+    problems.push('EMAIL_FROM is required with RESEND_API_KEY: a sender on a domain verified in Resend, such as "Shop <no-reply@shop.example.com>"');
+  }
+  if (problems.length > 0) throw configError(problems);
+
+  const storeName = source.STORE_NAME ?? DEFAULT_STORE_NAME;
+  return {
+    isProduction,
+    databaseUrl: source.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    authSecret: source.AUTH_SECRET ?? generateDevAuthSecret(),
+    appUrl: source.APP_URL ?? DEV_APP_URL,
+    storeName,
+    emailFrom: source.EMAIL_FROM ?? `${storeName} <no-reply@localhost>`,
+    emailTransport: source.RESEND_API_KEY ? { kind: "resend", apiKey: source.RESEND_API_KEY } : { kind: "dev-mailbox" },
+    devMailboxEnabled: source.DEV_MAILBOX_ENABLED ?? !isProduction,
+    resetTokenTtlMinutes: source.RESET_TOKEN_TTL_MINUTES ?? DEFAULT_RESET_TOKEN_TTL_MINUTES,
+  };
+}
+
+function configError(problems: string[]): ConfigError {
+  return new ConfigError(
+    `Invalid configuration. Fix these environment variables (see .env.example):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+  );
+}
+
+// Outside production a missing AUTH_SECRET is replaced by a random one per process, so `npm run dev` works with no
+// setup. Sessions then end when the dev server restarts, which is harmless in development.
+function generateDevAuthSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+const cache = globalThis as typeof globalThis & { __appConfig?: AppConfig };
+
+/**
+ * The validated configuration, parsed on first use. It is read lazily so that `next build` (which loads route
+ * modules) does not need production secrets; instrumentation.ts calls it at server start so errors surface then.
+ */
+export function getConfig(): AppConfig {
+  cache.__appConfig ??= parseConfig(process.env);
+  return cache.__appConfig;
+}

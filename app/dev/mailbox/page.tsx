@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isDevMailboxEnabled } from "@/app/_server/email/dev-mailbox-access";
+import { listDevMailboxMessages } from "@/app/_server/email/dev-mailbox";
+import { formatReceivedAt } from "./format-received-at";
+
+export default async function DevMailboxPage() {
+  if (!(await isDevMailboxEnabled())) notFound();
+  const messages = await listDevMailboxMessages();
+  return (
+    <>
+      <h1>Dev mailbox</h1>
+      <p className="dev-banner">
+        Without <code>RESEND_API_KEY</code>, emails are kept here instead of being sent. Newest first.
+      </p>
+      {messages.length === 0 ? (
+        <p>
+          No emails yet. <Link href="/forgot-password">Ask for a password reset</Link> and it will appear here.
+        </p>
+      ) : (
+        <table className="mailbox-table">
+          <caption className="visually-hidden">Emails sent by the app</caption>
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((message) => (
+              <tr key={message.id}>
+                <td>{formatReceivedAt(message.createdAt)}</td>
+                <td>{message.to}</td>
+                <td>
+                  <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

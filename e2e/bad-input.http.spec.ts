@@ -1,0 +1,98 @@
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { postForm } from "./support/form-post";
+import { resetLinkIn, waitForEmail } from "./support/inbox";
+import { STORE_URL } from "./support/servers";
+
+// Input no browser form would send, posted straight at the pages' server actions. Every answer is a clear page,
+// never a 500 and never an internal message.
+
+const ONE_MEGABYTE = "p".repeat(1024 * 1024);
+
+/** A real, unused reset link for the shopper, asked for through the forgot-password form. */
+async function resetLinkFor(request: APIRequestContext, email: string): Promise<string> {
+  const response = await postForm(request, `${STORE_URL}/forgot-password`, { email });
+  expect(await response.text()).toContain("Check your email");
+  return resetLinkIn(await waitForEmail(email));
+}
+
+function expectNoInternals(body: string) {
+  expect(body).not.toMatch(/at [\w.]+ \(|node_modules|Prisma|TypeError|ZodError|Internal Server Error/);
+}
+
+test("a 1 MB password is refused before it is read, with a page that says why", async ({ request, shopper }) => {
+  const resetLink = await resetLinkFor(request, shopper.email);
+  for (const [page, fields] of [
+    [`${STORE_URL}/register`, { name: "Big", email: "big@example.com", password: ONE_MEGABYTE }],
+    [`${STORE_URL}/login`, { email: "big@example.com", password: ONE_MEGABYTE }],
+    [resetLink, { password: ONE_MEGABYTE, confirmPassword: ONE_MEGABYTE }],
+  ] as const) {
+    const response = await postForm(request, page, fields);
+    expect(response.status(), page).toBe(413);
+    const body = await response.text();
+    expect(body).toContain("What you entered was longer than this form accepts");
+    expectNoInternals(body);
+  }
+  // The refused reset did not use the link up.
+  expect(await (await request.get(resetLink)).text()).toContain("Choose a new password");
+});
+
+test("a password just over the limit gets the field message, not an error", async ({ request }) => {
+  const response = await postForm(request, `${STORE_URL}/register`, {
+    name: "Long",
+    email: "long@example.com",
+    password: "p".repeat(5000),
+  });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("Passwords are at most 128 characters");
+});
+
+test("missing fields are explained, not crashed on", async ({ request }) => {
+  for (const page of ["/register", "/login", "/forgot-password"]) {
+    const response = await postForm(request, `${STORE_URL}${page}`, {});
+    expect(response.status(), page).toBe(200);
+    const body = await response.text();
+    expect(body, page).toContain("Enter your email address");
+    expectNoInternals(body);
+  }
+});
+
+test("unicode and control characters get clear messages", async ({ request }) => {
+  const response = await postForm(request, `${STORE_URL}/register`, {
+    name: "Ünïcødé\u0007",
+    email: "ünïcødé@exämple.com",
+    password: "🔑🔑🔑🔑",
+  });
+  expect(response.status()).toBe(200);
+  const body = await response.text();
+  expect(body).toContain("Names can&#x27;t contain control characters");
+  expect(body).toContain("Enter an email address like name@example.com");
+  expect(body).toContain("Use at least 8 characters");
+});
+
+test("a reset form submitted with a forged token or email is refused like a broken link", async ({ request, shopper }) => {
+  const resetLink = await resetLinkFor(request, shopper.email);
+  const password = { password: "a perfectly good password", confirmPassword: "a perfectly good password" };
+  const forgeries: Record<string, string>[] = [{ token: "A".repeat(43) }, { email: "someone-else@example.com" }, { token: "short" }, { token: "" }];
+  for (const forged of forgeries) {
+    const response = await postForm(request, resetLink, { ...password, ...forged });
+    expect(response.status()).toBe(200);
+    const body = await response.text();
+    expect(body).toContain("This reset link doesn&#x27;t work");
+    expectNoInternals(body);
+  }
+  // The real link still works.
+  expect(await (await request.get(resetLink)).text()).toContain("Choose a new password");
+});
+
+test("a form post from another site is refused by the server-action origin check", async ({ request }) => {
+  const page = await (await request.get(`${STORE_URL}/forgot-password`)).text();
+  expect(page).toContain("$ACTION_KEY");
+  const response = await request.post(`${STORE_URL}/forgot-password`, {
+    multipart: { email: "victim@example.com" },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).not.toBe(200);
+  expect(await response.text()).not.toContain("Check your email");
+});

@@ -1,0 +1,45 @@
+import { chooseNewPassword, expect, requestResetLink, signIn, test } from "./fixtures";
+import { MAILBOX_STORE_DATABASE_URL, MAILBOX_STORE_URL, STORE_URL } from "./support/servers";
+
+test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
+  test.use({ baseURL: MAILBOX_STORE_URL, storeDatabaseUrl: MAILBOX_STORE_DATABASE_URL });
+
+  test("a developer clicks through the whole journey from /dev/mailbox", async ({ page, shopper }) => {
+    const newPassword = "picked from the mailbox";
+    await requestResetLink(page, shopper.email);
+
+    await page.goto("/dev/mailbox");
+    const row = page.getByRole("row").filter({ hasText: shopper.email });
+    await expect(row).toHaveCount(1);
+    await row.getByRole("link", { name: "Reset your Juniper Goods password" }).click();
+
+    await expect(page.getByRole("heading", { name: "Reset your Juniper Goods password" })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: shopper.email })).toBeVisible();
+    await expect(page.locator("pre")).toContainText("This link lasts 30 minutes and works once.");
+
+    // The email's own button, inside the framed html part, opens the reset page in the main window.
+    const email = page.frameLocator('iframe[title="Email: Reset your Juniper Goods password"]');
+    await email.getByRole("link", { name: "Choose a new password" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${MAILBOX_STORE_URL}/reset-password\\?token=`));
+
+    await chooseNewPassword(page, newPassword);
+    await expect(page).toHaveURL(/\/login\?notice=password-reset$/);
+    await signIn(page, { email: shopper.email, password: newPassword });
+    await expect(page).toHaveURL(/\/account$/);
+  });
+
+  test("the plain-text part's link is clickable too", async ({ page, shopper }) => {
+    await requestResetLink(page, shopper.email);
+    await page.goto("/dev/mailbox");
+    await page.getByRole("row").filter({ hasText: shopper.email }).getByRole("link").click();
+    await page.locator("pre").getByRole("link").click();
+    await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  });
+});
+
+test("the dev mailbox is not served in production unless enabled", async ({ request }) => {
+  for (const path of ["/dev/mailbox", "/dev/mailbox/anything", "/dev/mailbox/anything/html"]) {
+    const response = await request.get(`${STORE_URL}${path}`);
+    expect(response.status(), path).toBe(404);
+  }
+});

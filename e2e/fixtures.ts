@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { deleteAccounts } from "./support/database";
+import { STORE_DATABASE_URL } from "./support/servers";
+
+export type Shopper = { name: string; email: string; password: string };
+
+type Fixtures = {
+  /** The database of the server under test (baseURL); specs against the dev-mailbox server override both. */
+  storeDatabaseUrl: string;
+  /** Makes shopper details no other test uses; every account made with them is deleted after the test. */
+  newShopper: () => Shopper;
+  /** A shopper who already has an account, registered through the real page in a separate browser context. */
+  shopper: Shopper;
+};
+
+export const test = base.extend<Fixtures>({
+  storeDatabaseUrl: [STORE_DATABASE_URL, { option: true }],
+  newShopper: async ({ storeDatabaseUrl }, use) => {
+    const emails: string[] = [];
+    await use(() => {
+      const email = `shopper-${randomUUID()}@example.com`;
+      emails.push(email);
+      return { name: "Robin Example", email, password: "first password 123" };
+    });
+    await deleteAccounts(storeDatabaseUrl, emails);
+  },
+  shopper: async ({ browser, baseURL, newShopper }, use) => {
+    const shopper = newShopper();
+    await registerInFreshContext(browser, baseURL, shopper);
+    await use(shopper);
+  },
+});
+
+export { expect };
+
+async function registerInFreshContext(browser: Browser, baseURL: string | undefined, shopper: Shopper) {
+  const context = await browser.newContext({ baseURL });
+  try {
+    const page = await context.newPage();
+    await register(page, shopper);
+    await expect(page).toHaveURL(/\/account$/);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The register page, filled in and submitted as a shopper would. */
+export async function register(page: Page, shopper: Shopper) {
+  await page.goto("/register");
+  const form = page.locator("main form");
+  await form.getByLabel("Name").fill(shopper.name);
+  await form.getByLabel("Email").fill(shopper.email);
+  await form.getByLabel("Password").fill(shopper.password);
+  await form.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signIn(page: Page, credentials: { email: string; password: string }) {
+  await page.goto("/login");
+  await fillSignInForm(page, credentials);
+}
+
+export async function fillSignInForm(page: Page, credentials: { email: string; password: string }) {
+  const form = page.locator("main form");
+  await form.getByLabel("Email").fill(credentials.email);
+  await form.getByLabel("Password", { exact: true }).fill(credentials.password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function requestResetLink(page: Page, email: string) {
+  await page.goto("/forgot-password");
+  const form = page.locator("main form");
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+}
+
+export async function chooseNewPassword(page: Page, password: string, confirmation = password) {
+  const form = page.locator("main form");
+  await form.getByLabel("New password", { exact: true }).fill(password);
+  await form.getByLabel("Confirm new password").fill(confirmation);
+  await form.getByRole("button", { name: "Save new password" }).click();
+}

@@ -1,0 +1,23 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // The core is marked `import "server-only"`, which throws outside Next's server bundles. Tests run it directly.
+      { find: /^server-only$/, replacement: path.join(root, "test/server-only-stub.ts") },
+      { find: /^@\//, replacement: `${root}/` },
+    ],
+  },
+  test: {
+    include: ["app/**/*.test.ts", "app/**/*.test.tsx", "emails/**/*.test.tsx", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup.ts"],
+    // A real SQLite file database, migrated from scratch by the global setup.
+    env: { NODE_ENV: "test", DATABASE_URL: "file:./.data/test/unit.db", LOG_LEVEL: "silent" },
+    testTimeout: 20_000,
+  },
+});
