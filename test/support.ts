@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { registerSchema } from "@/app/_lib/validation";
+import { type NewPassword, newPasswordSchema, registerSchema } from "@/app/_lib/validation";
 import { registerCustomer } from "@/app/_server/auth/customer-accounts";
 import { getDb } from "@/app/_server/db";
 import { type AppConfig, parseConfig } from "@/app/_server/env";
@@ -11,6 +11,11 @@ export function uniqueEmail(label = "shopper"): string {
 }
 
 export const TEST_PASSWORD = "correct horse battery staple";
+
+/** A new password that has been through the shared policy, as the core requires. */
+export function checkedPassword(password: string): NewPassword {
+  return newPasswordSchema.parse(password);
+}
 
 export async function createCustomer(overrides: { name?: string; email?: string; password?: string } = {}) {
   const input = registerSchema.parse({ name: "Test Shopper", email: uniqueEmail(), password: TEST_PASSWORD, ...overrides });

@@ -46,6 +46,7 @@ const tooLongPasswordMessage = `Passwords are at most ${PASSWORD_MAX_LENGTH} cha
 /**
  * A new password: 8 to 128 characters, no composition rules (NIST SP 800-63B-4, OWASP ASVS 5.0 6.2.5). It is
  * NFKC-normalised so the same password typed on different keyboards or systems hashes the same.
+ * The output is branded: the core only accepts a NewPassword, so nothing can store a password that skipped the policy.
  */
 export const newPasswordSchema = z.pipe(
   z.string({ error: "Enter a password" }).check(
@@ -62,7 +63,9 @@ export const newPasswordSchema = z.pipe(
       z.refine((password) => countCharacters(password) <= PASSWORD_MAX_LENGTH, { error: tooLongPasswordMessage }),
     ),
   ),
-);
+).brand<"NewPassword">();
+
+export type NewPassword = z.output<typeof newPasswordSchema>;
 
 /** A password being checked at sign-in: only shape limits, so no work is spent on input that can't match. */
 export const currentPasswordSchema = z.pipe(

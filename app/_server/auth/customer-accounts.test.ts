@@ -1,6 +1,6 @@
 import { parseOptions } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
-import { createCustomer, TEST_PASSWORD, uniqueEmail } from "@/test/support";
+import { checkedPassword, createCustomer, TEST_PASSWORD, uniqueEmail } from "@/test/support";
 import { getDb } from "../db";
 import { authenticateCustomer, registerCustomer } from "./customer-accounts";
 
@@ -16,7 +16,7 @@ describe("customer accounts", () => {
 
   it("refuses a second account with the same email", async () => {
     const customer = await createCustomer();
-    const again = await registerCustomer({ name: "Someone Else", email: customer.email, password: "another password" });
+    const again = await registerCustomer({ name: "Someone Else", email: customer.email, password: checkedPassword("another password") });
     expect(again).toEqual({ status: "email-taken" });
   });
 

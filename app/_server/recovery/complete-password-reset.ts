@@ -1,4 +1,5 @@
 import "server-only";
+import type { NewPassword } from "@/app/_lib/validation";
 import { hashPassword } from "../auth/password-hash";
 import { getDb } from "../db";
 import { log } from "../log";
@@ -12,10 +13,10 @@ class TokenAlreadyConsumed extends Error {}
  * Sets a new password with a reset link. The token is consumed by one conditional write (hash matches, unused,
  * not revoked, unexpired; exactly one row changed) in the same transaction as the password change, so of any
  * number of concurrent submissions exactly one succeeds, and a failure leaves both the token and the old password.
- * The new password must already satisfy the shared policy (newPasswordSchema).
+ * The new password is a NewPassword: it can only come from the shared policy (newPasswordSchema).
  */
 export async function completePasswordReset(
-  input: { token: unknown; email: unknown; newPassword: string },
+  input: { token: unknown; email: unknown; newPassword: NewPassword },
   now = new Date(),
 ): Promise<CompletePasswordResetResult> {
   // A cheap read first, so a dead link costs no password hashing.

@@ -1,7 +1,16 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createCustomer, deferredTasks, latestEmailTo, resetLinkIn, TEST_PASSWORD, uniqueEmail, useEnvironment } from "@/test/support";
+import {
+  checkedPassword,
+  createCustomer,
+  deferredTasks,
+  latestEmailTo,
+  resetLinkIn,
+  TEST_PASSWORD,
+  uniqueEmail,
+  useEnvironment,
+} from "@/test/support";
 import { authenticateCustomer } from "../auth/customer-accounts";
 import { getDb } from "../db";
 import { log } from "../log";
@@ -112,7 +121,7 @@ describe("requesting a reset", () => {
 
     expect(await checkResetLink(first)).toEqual({ status: "superseded" });
     expect((await checkResetLink(second)).status).toBe("valid");
-    expect(await completePasswordReset({ ...first, newPassword: NEW_PASSWORD })).toEqual({ status: "superseded" });
+    expect(await completePasswordReset({ ...first, newPassword: checkedPassword(NEW_PASSWORD) })).toEqual({ status: "superseded" });
   });
 
   it("logs a failed send without the link or token, and doesn't throw", async () => {
@@ -204,7 +213,7 @@ describe("completing a reset", () => {
     const customer = await createCustomer();
     const link = await requestResetLink(customer.email);
 
-    expect(await completePasswordReset({ ...link, newPassword: NEW_PASSWORD })).toEqual({
+    expect(await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) })).toEqual({
       status: "completed",
       customerId: customer.id,
     });
@@ -215,10 +224,10 @@ describe("completing a reset", () => {
   it("uses the link up: it never works again", async () => {
     const customer = await createCustomer();
     const link = await requestResetLink(customer.email);
-    await completePasswordReset({ ...link, newPassword: NEW_PASSWORD });
+    await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) });
 
     expect(await checkResetLink(link)).toEqual({ status: "used" });
-    expect(await completePasswordReset({ ...link, newPassword: "yet another passphrase" })).toEqual({ status: "used" });
+    expect(await completePasswordReset({ ...link, newPassword: checkedPassword("yet another passphrase") })).toEqual({ status: "used" });
     expect(await authenticateCustomer({ email: customer.email, password: NEW_PASSWORD })).not.toBeNull();
     const [stored] = await storedTokens(customer.id);
     expect(stored?.usedAt).toBeInstanceOf(Date);
@@ -230,7 +239,7 @@ describe("completing a reset", () => {
     const [stored] = await storedTokens(customer.id);
     const afterExpiry = new Date((stored?.expiresAt.getTime() ?? 0) + 1);
 
-    expect(await completePasswordReset({ ...link, newPassword: NEW_PASSWORD }, afterExpiry)).toEqual({ status: "expired" });
+    expect(await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) }, afterExpiry)).toEqual({ status: "expired" });
     expect(await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD })).not.toBeNull();
   });
 
@@ -239,7 +248,7 @@ describe("completing a reset", () => {
     const other = await createCustomer();
     const link = await requestResetLink(owner.email);
 
-    expect(await completePasswordReset({ token: link.token, email: other.email, newPassword: NEW_PASSWORD })).toEqual({
+    expect(await completePasswordReset({ token: link.token, email: other.email, newPassword: checkedPassword(NEW_PASSWORD) })).toEqual({
       status: "invalid",
     });
     expect(await authenticateCustomer({ email: other.email, password: TEST_PASSWORD })).not.toBeNull();
@@ -255,7 +264,7 @@ describe("completing a reset", () => {
       data: { tokenHash: other.tokenHash, customerId: customer.id, expiresAt: new Date(Date.now() + 10 * MINUTE) },
     });
 
-    await completePasswordReset({ ...link, newPassword: NEW_PASSWORD });
+    await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) });
     expect(await checkResetLink({ token: other.token, email: customer.email })).toEqual({ status: "superseded" });
   });
 
@@ -264,8 +273,8 @@ describe("completing a reset", () => {
     const link = await requestResetLink(customer.email);
 
     const results = await Promise.all([
-      completePasswordReset({ ...link, newPassword: "first concurrent passphrase" }),
-      completePasswordReset({ ...link, newPassword: "second concurrent passphrase" }),
+      completePasswordReset({ ...link, newPassword: checkedPassword("first concurrent passphrase") }),
+      completePasswordReset({ ...link, newPassword: checkedPassword("second concurrent passphrase") }),
     ]);
 
     expect(results.filter((r) => r.status === "completed")).toHaveLength(1);
@@ -279,7 +288,7 @@ describe("completing a reset", () => {
     const link = await requestResetLink(customer.email);
 
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => completePasswordReset({ ...link, newPassword: `concurrent passphrase ${i}` })),
+      Array.from({ length: 20 }, (_, i) => completePasswordReset({ ...link, newPassword: checkedPassword(`concurrent passphrase ${i}`) })),
     );
 
     expect(results.filter((r) => r.status === "completed")).toHaveLength(1);
