@@ -32,7 +32,7 @@ export function StoreFrame({ storeName, children }: { storeName: string; childre
       <footer className="site-footer">
         <div className="site-footer-inner">
           <p>{storeName}</p>
-          <p>Your account details are encrypted in transit and never shared.</p>
+          <p>Thoughtful goods for everyday living</p>
         </div>
       </footer>
     </>

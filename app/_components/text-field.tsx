@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, Ref } from "react";
+import { PASSWORD_MIN_LENGTH } from "@/app/_lib/validation";
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   name: string;
@@ -40,5 +41,25 @@ export function TextField({ name, label, hint, error, ref, ...inputProps }: Text
         {error}
       </p>
     </div>
+  );
+}
+
+type PresetFieldProps = Omit<TextFieldProps, "label" | "type" | "autoComplete" | "inputMode" | "hint">;
+
+/** The email field every form uses: the keyboard, autofill and label shoppers expect. */
+export function EmailField(props: PresetFieldProps) {
+  return <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...props} />;
+}
+
+/** A field for choosing a password, with the policy stated up front and autofill offering a generated one. */
+export function NewPasswordField({ label, ...props }: PresetFieldProps & { label: string }) {
+  return (
+    <TextField
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few words you'll remember make a strong password.`}
+      {...props}
+    />
   );
 }

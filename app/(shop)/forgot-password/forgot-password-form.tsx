@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { TextField } from "@/app/_components/text-field";
+import { EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
 import { forgotPasswordSchema } from "@/app/_lib/validation";
@@ -20,21 +20,22 @@ export function ForgotPasswordForm({ linkLifetime }: { linkLifetime: string }) {
   }
 
   return (
-    <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        defaultValue={state.values?.email}
-        error={errorFor("email")}
-        autoFocus={autoFocusTarget === "email"}
-        {...register("email")}
-      />
-      <SubmitButton pending={isPending} pendingLabel="Sending…">
-        Send reset link
-      </SubmitButton>
-    </form>
+    <>
+      <p className="auth-card-intro">
+        Enter the email address you use for your account and we&apos;ll send you a link to choose a new password.
+      </p>
+      <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
+        <EmailField
+          defaultValue={state.values?.email}
+          error={errorFor("email")}
+          autoFocus={autoFocusTarget === "email"}
+          {...register("email")}
+        />
+        <SubmitButton pending={isPending} pendingLabel="Sending…">
+          Send reset link
+        </SubmitButton>
+      </form>
+    </>
   );
 }
 

@@ -11,10 +11,7 @@ export const metadata: Metadata = { title: "Reset your password" };
 export default async function ForgotPasswordPage() {
   await connection();
   return (
-    <AuthCard
-      title="Reset your password"
-      intro="Enter the email address you use for your account and we'll send you a link to choose a new password."
-    >
+    <AuthCard title="Reset your password">
       <ForgotPasswordForm linkLifetime={formatMinutes(getConfig().resetTokenTtlMinutes)} />
       <p className="auth-card-footer">
         Remembered it? <Link href="/login">Sign in</Link>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { TextField } from "@/app/_components/text-field";
+import { EmailField, TextField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
 import { loginSchema } from "@/app/_lib/validation";
@@ -19,11 +19,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert message={state.formError} ref={formAlertRef} autoFocus={autoFocusTarget === "form"} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
+      <EmailField
         defaultValue={state.values?.email}
         error={errorFor("email")}
         autoFocus={autoFocusTarget === "email"}

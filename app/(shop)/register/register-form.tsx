@@ -1,9 +1,9 @@
 "use client";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { TextField } from "@/app/_components/text-field";
+import { EmailField, NewPasswordField, TextField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { PASSWORD_MIN_LENGTH, registerSchema } from "@/app/_lib/validation";
+import { registerSchema } from "@/app/_lib/validation";
 import { registerAccount } from "./actions";
 
 export function RegisterForm() {
@@ -24,21 +24,14 @@ export function RegisterForm() {
         autoFocus={autoFocusTarget === "name"}
         {...register("name")}
       />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
+      <EmailField
         defaultValue={state.values?.email}
         error={errorFor("email")}
         autoFocus={autoFocusTarget === "email"}
         {...register("email")}
       />
-      <TextField
+      <NewPasswordField
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few words you'll remember make a strong password.`}
         error={errorFor("password")}
         autoFocus={autoFocusTarget === "password"}
         {...register("password")}

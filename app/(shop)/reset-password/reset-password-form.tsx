@@ -1,10 +1,10 @@
 "use client";
 import { ResetLinkProblem } from "@/app/_components/reset-link-problem";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { TextField } from "@/app/_components/text-field";
+import { NewPasswordField, TextField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { newPasswordPairSchema, PASSWORD_MIN_LENGTH } from "@/app/_lib/validation";
+import { newPasswordPairSchema } from "@/app/_lib/validation";
 import { setNewPassword } from "./actions";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -28,11 +28,8 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         <input type="hidden" name="email" value={email} />
         {/* Lets password managers store the new password against the right account. */}
         <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-        <TextField
+        <NewPasswordField
           label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few words you'll remember make a strong password.`}
           error={errorFor("password")}
           autoFocus={autoFocusTarget === "password"}
           {...register("password")}
