@@ -22,13 +22,26 @@ const sharedServerEnv = {
   LOG_LEVEL: "warn",
 };
 
-/** `next start` on a production build, with a database recreated from the migrations. */
+/**
+ * The production build served by server.mjs (as `npm start` does), with a database recreated from the migrations.
+ * The test runner counts as one trusted proxy, so each test can present its own client address in X-Forwarded-For
+ * and rate limits keyed by address don't leak between tests (see e2e/fixtures.ts).
+ */
 function storeServer(url: string, databaseUrl: string, env: Record<string, string>) {
   const port = new URL(url).port;
   return {
-    command: `node scripts/prisma-migrate.mjs reset && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    command: "node scripts/prisma-migrate.mjs reset && node server.mjs",
     url: `${url}/login`,
-    env: { ...sharedServerEnv, DATABASE_URL: databaseUrl, APP_URL: url, PRISMA_MIGRATE_QUIET: "1", ...env },
+    env: {
+      ...sharedServerEnv,
+      HOSTNAME: "127.0.0.1",
+      PORT: port,
+      TRUST_PROXY_HOPS: "1",
+      DATABASE_URL: databaseUrl,
+      APP_URL: url,
+      PRISMA_MIGRATE_QUIET: "1",
+      ...env,
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe" as const,

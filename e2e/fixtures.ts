@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { deleteAccounts } from "./support/database";
 import { STORE_DATABASE_URL } from "./support/servers";
@@ -14,8 +14,18 @@ type Fixtures = {
   shopper: Shopper;
 };
 
+/** A documentation-range address (RFC 5737) no other test uses, as this test's client address. */
+function uniqueClientAddress(): string {
+  return `198.51.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+}
+
 export const test = base.extend<Fixtures>({
   storeDatabaseUrl: [STORE_DATABASE_URL, { option: true }],
+  // Every request of a test, from its pages or its `request` fixture, comes from the test's own client address
+  // (the servers trust one proxy hop, the test runner), so per-address rate limits never span tests.
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ "X-Forwarded-For": uniqueClientAddress() });
+  },
   newShopper: async ({ storeDatabaseUrl }, use) => {
     const emails: string[] = [];
     await use(() => {
@@ -35,7 +45,7 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 async function registerInFreshContext(browser: Browser, baseURL: string | undefined, shopper: Shopper) {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": uniqueClientAddress() } });
   try {
     const page = await context.newPage();
     await register(page, shopper);

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 
-/** Starts `next start` on the production build with the given environment and collects what it prints until it exits. */
+/** Starts the production server (server.mjs, as `npm start` does) and collects what it prints until it exits. */
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", "3109"], {
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    const child = spawn(process.execPath, ["server.mjs"], {
+      // No NODE_ENV: server.mjs must default to production.
+      env: { PATH: process.env.PATH ?? "", HOSTNAME: "127.0.0.1", PORT: "3109", NEXT_TELEMETRY_DISABLED: "1", ...env } as Record<string, string> as NodeJS.ProcessEnv,
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));

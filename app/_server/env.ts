@@ -20,6 +20,8 @@ export type AppConfig = {
   /** Whether /dev/mailbox is served. On by default in development; in production only when enabled explicitly. */
   devMailboxEnabled: boolean;
   resetTokenTtlMinutes: number;
+  /** How many proxies in front of the app append to X-Forwarded-For; 0 when clients connect directly. */
+  trustProxyHops: number;
 };
 
 export class ConfigError extends Error {
@@ -72,6 +74,13 @@ const sourceSchema = z.object({
       .min(1, { message: "must be at least 1" })
       .max(1440, { message: "must be at most 1440 (24 hours)" }),
   ),
+  TRUST_PROXY_HOPS: optional(
+    z.coerce
+      .number({ error: "must be a whole number of proxies (0 when clients connect directly)" })
+      .int({ message: "must be a whole number of proxies (0 when clients connect directly)" })
+      .min(0, { message: "must be 0 or more" })
+      .max(10, { message: "must be at most 10" }),
+  ),
 });
 
 const DEFAULT_STORE_NAME = "Juniper Goods";
@@ -113,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     emailTransport: source.RESEND_API_KEY ? { kind: "resend", apiKey: source.RESEND_API_KEY } : { kind: "dev-mailbox" },
     devMailboxEnabled: source.DEV_MAILBOX_ENABLED ?? !isProduction,
     resetTokenTtlMinutes: source.RESET_TOKEN_TTL_MINUTES ?? DEFAULT_RESET_TOKEN_TTL_MINUTES,
+    trustProxyHops: source.TRUST_PROXY_HOPS ?? 0,
   };
 }
 
