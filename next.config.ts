@@ -1,23 +1,50 @@
 import type { NextConfig } from "next";
 
-// Sent with every response. The CSP with nonces comes with the security-headers work; these need no per-request state.
+// Sent with every response. The Content-Security-Policy, which needs a per-request nonce, is set by proxy.ts.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // A reset link carries its token in the query string. `same-origin` keeps it out of the Referer header of any
-  // request to another site, while the form's own POST still carries an Origin, which Next's server-action CSRF
-  // check needs (with `no-referrer`, Chromium sends `Origin: null` and the no-JS submission is rejected).
+  async rewrites() {
+    return {
+      // The emailed link, /reset-password?token=…&email=…, is handled by a route that moves the token into a cookie
+      // and redirects to the clean /reset-password (see app/(shop)/reset-password/open/route.ts).
+      // A link with only one of its two parts is just as broken, and is stripped from the URL the same way.
+      beforeFiles: [
+        { source: "/reset-password", has: [{ type: "query", key: "token" }], destination: "/reset-password/open" },
+        { source: "/reset-password", has: [{ type: "query", key: "email" }], destination: "/reset-password/open" },
+      ],
+    };
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
+      {
+        source: "/:path((?!reset-password|account/not-me).*)",
+        headers: [{ key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }],
+      },
+      // The "This wasn't me" page's URL carries its token. It loads nothing from other sites, and `same-origin`
+      // sends them no Referer at all while keeping the Origin its confirmation form needs.
+      { source: "/account/not-me", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
+      // The reset pages' own URLs carry no secret (the landing route sends `no-referrer` itself, while its URL
+      // still has the token). `same-origin` sends no Referer to any other site, and keeps the Origin header on the
+      // pages' form posts, which Next's server-action CSRF check needs: under `no-referrer` Chromium sends
+      // `Origin: null` and the no-JS submission is rejected.
+      {
+        source: "/reset-password/:path*",
+        missing: [{ type: "query", key: "token" }],
+        headers: [{ key: "Referrer-Policy", value: "same-origin" }],
+      },
+      {
+        source: "/reset-password",
+        missing: [{ type: "query", key: "token" }],
+        headers: [{ key: "Referrer-Policy", value: "same-origin" }],
+      },
     ];
   },
   experimental: {

@@ -95,6 +95,7 @@ export default defineConfig({
       RESEND_BASE_URL: CAPTURE_URL,
       EMAIL_FROM: "Juniper Goods <no-reply@juniper.example>",
     }),
-    storeServer(MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true" }),
+    // The other configuration: mail kept in the dev mailbox, and shoppers signed in when they finish a reset.
+    storeServer(MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true", AUTO_SIGN_IN_AFTER_RESET: "true" }),
   ],
 });

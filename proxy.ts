@@ -1,41 +1,71 @@
 import { type NextRequest, NextResponse } from "next/server";
+import {
+  pageContentSecurityPolicy,
+  STANDALONE_PAGE_CSP,
+  STRICT_TRANSPORT_SECURITY,
+} from "./app/_lib/content-security-policy";
+import { standalonePage } from "./app/_lib/standalone-page";
 
 /**
- * Refuses oversized form submissions with a clear page instead of the bare 500 Next.js answers when a server-action
- * body exceeds its limit. Every form here is a few short fields; anything larger is refused before it is parsed,
- * so a 1 MB "password" never reaches validation, let alone hashing.
+ * Runs before every page and form submission:
+ * - gives the response a Content-Security-Policy with a fresh nonce (Next.js reads it from the request and puts it
+ *   on its own scripts), and HSTS in production;
+ * - refuses oversized form submissions with a clear page instead of the bare 500 Next.js answers when a
+ *   server-action body exceeds its limit. Every form here is a few short fields; anything larger is refused before
+ *   it is parsed, so a 1 MB "password" never reaches validation, let alone hashing.
  */
 export const FORM_BODY_LIMIT_BYTES = 64 * 1024;
+const production = process.env.NODE_ENV === "production";
 
 export function proxy(request: NextRequest) {
-  if (request.method !== "POST") return NextResponse.next();
+  if (request.method === "POST") {
+    const refusal = refuseOversizedBody(request);
+    if (refusal) return refusal;
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = pageContentSecurityPolicy(nonce, { development: !production });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (production) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+function refuseOversizedBody(request: NextRequest): NextResponse | null {
   const declaredLength = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isInteger(declaredLength) && declaredLength <= FORM_BODY_LIMIT_BYTES) return NextResponse.next();
+  if (Number.isInteger(declaredLength) && declaredLength <= FORM_BODY_LIMIT_BYTES) return null;
   // Browsers always send a Content-Length with a form; a streamed body of unknown size is refused too (411).
   const status = Number.isInteger(declaredLength) ? 413 : 411;
   if (request.headers.has("next-action")) {
-    return new NextResponse("The submission was larger than this form accepts.", { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse("The submission was larger than this form accepts.", {
+      status,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
-  return new NextResponse(tooLargePage(request.nextUrl.pathname), {
+  const page = standalonePage({
+    title: "That was too much to send",
+    paragraphs: [
+      "What you entered was longer than this form accepts, so nothing was saved. Passwords can be up to 128 characters.",
+    ],
+    links: [{ href: request.nextUrl.pathname, label: "Go back and try again" }],
+  });
+  return new NextResponse(page, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": STANDALONE_PAGE_CSP },
   });
 }
 
-function tooLargePage(path: string): string {
-  const back = path.replace(/[^A-Za-z0-9/_-]/g, "");
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>That was too much to send</title>
-<style>body{margin:0;background:#f6f4ef;color:#1d2420;font:16px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Arial,sans-serif}
-main{max-width:28rem;margin:4rem auto;padding:2rem;background:#fff;border:1px solid #e2ddd2;border-radius:8px}
-h1{color:#1f3d2b;font-size:1.5rem;margin:0 0 .5rem}a{color:#2f6b4f}</style></head>
-<body><main><h1>That was too much to send</h1>
-<p>What you entered was longer than this form accepts, so nothing was saved. Passwords can be up to 128 characters.</p>
-<p><a href="${back}">Go back and try again</a></p></main></body></html>`;
-}
-
-// Only requests that carry a body (they have a Content-Type) reach the proxy; page views never do.
 export const config = {
-  matcher: [{ source: "/((?!_next/|api/).*)", has: [{ type: "header", key: "content-type" }] }],
+  matcher: [
+    {
+      // Pages and form posts. Not static files, the favicon, the 429 page and the dev mailbox's framed messages
+      // (each of those sets its own policy), nor the JSON API.
+      source: "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|api/|dev/mailbox/[^/]+/html).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -17,7 +17,12 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
     // A real SQLite file database, migrated from scratch by the global setup.
-    env: { NODE_ENV: "test", DATABASE_URL: "file:./.data/test/unit.db", LOG_LEVEL: "silent" },
+    env: {
+      NODE_ENV: "test",
+      DATABASE_URL: "file:./.data/test/unit.db",
+      AUTH_SECRET: "unit-test-secret-unit-test-secret-0123456789",
+      LOG_LEVEL: "silent",
+    },
     testTimeout: 20_000,
   },
 });

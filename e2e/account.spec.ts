@@ -1,4 +1,5 @@
-import { expect, fillSignInForm, register, signIn, test } from "./fixtures";
+import { chooseNewPassword, expect, fillSignInForm, newDevice, register, signIn, test } from "./fixtures";
+import { notMeLinkIn, resetLinkIn, waitForEmailWithSubject } from "./support/inbox";
 
 test("a signed-out visitor to /account is sent to sign in, then back to their account", async ({ page, shopper }) => {
   await page.goto("/account");
@@ -51,4 +52,90 @@ test("an empty registration form explains every field", async ({ page }) => {
   await expect(form.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address");
   await expect(form.getByLabel("Password")).toHaveAccessibleDescription(/Enter a password/);
   await expect(form.getByLabel("Name")).toBeFocused();
+});
+
+test("changing the password on the account page signs out other devices and tells the shopper", async ({ page, browser, shopper }) => {
+  test.slow(); // a long journey: several sign-ins, emails and page loads
+  const phone = await newDevice(browser);
+  const phoneTab = await phone.newPage();
+  await signIn(phoneTab, shopper);
+  await expect(phoneTab).toHaveURL(/\/account$/);
+
+  await signIn(page, shopper);
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill(shopper.password);
+  await form.getByLabel("New password", { exact: true }).fill("changed on the account page");
+  await form.getByLabel("Confirm new password").fill("changed on the account page");
+  await form.getByRole("button", { name: "Change password" }).click();
+
+  // This device stays signed in; the other one is out.
+  await expect(page.getByRole("status")).toHaveText("Your password has been changed. We've emailed you to confirm.");
+  await phoneTab.goto("/account");
+  await expect(phoneTab).toHaveURL(/\/login/);
+  await phone.close();
+
+  const notice = await waitForEmailWithSubject(shopper.email, "Your Juniper Goods password was changed");
+  expect(notMeLinkIn(notice)).toContain("/account/not-me?token=");
+  await signIn(page, { email: shopper.email, password: "changed on the account page" });
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test("a wrong current password is explained next to the field", async ({ page, shopper }) => {
+  await signIn(page, shopper);
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill("not the current one");
+  await form.getByLabel("New password", { exact: true }).fill("changed on the account page");
+  await form.getByLabel("Confirm new password").fill("changed on the account page");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByLabel("Current password")).toHaveAccessibleDescription("That isn't your current password");
+});
+
+test("changing the email warns the old address, whose 'This wasn't me' puts it back", async ({ page, shopper, newShopper }) => {
+  test.slow(); // a long journey: several sign-ins, emails and page loads
+  const intruderAddress = newShopper().email;
+  await signIn(page, shopper);
+  const form = page.getByRole("form", { name: "Change email address" });
+  await form.getByLabel("New email address").fill(intruderAddress);
+  await form.getByLabel("Current password").fill(shopper.password);
+  await form.getByRole("button", { name: "Change email address" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your email address has been changed. We've told your previous address, too.");
+  await expect(page.getByRole("definition").filter({ hasText: intruderAddress })).toBeVisible();
+
+  const warning = await waitForEmailWithSubject(shopper.email, "Your Juniper Goods email address was changed");
+  expect(warning.text).toContain(intruderAddress);
+  await page.goto(notMeLinkIn(warning));
+  await expect(page.getByText("put your previous email address back")).toBeVisible();
+  await page.getByRole("button", { name: "Yes, secure my account" }).click();
+  await expect(page.getByRole("heading", { name: "Your account is secure" })).toBeVisible();
+
+  // The fresh reset goes to the restored address, and gets the owner back in.
+  const reset = await waitForEmailWithSubject(shopper.email, "Reset your Juniper Goods password");
+  await page.goto(resetLinkIn(reset));
+  await chooseNewPassword(page, "back in control now");
+  await signIn(page, { email: shopper.email, password: "back in control now" });
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("definition").filter({ hasText: shopper.email })).toBeVisible();
+});
+
+test("the account page lists recent security activity", async ({ page, shopper }) => {
+  await signIn(page, { email: shopper.email, password: "a wrong guess" });
+  await signIn(page, shopper);
+  const activity = page.getByRole("region", { name: "Recent security activity" }).getByRole("listitem");
+  await expect(activity.first()).toContainText("Signed in");
+  await expect(activity.nth(1)).toContainText("Wrong password entered");
+  await expect(activity.first()).toContainText(/Chrome on (Windows|Linux)/);
+  await expect(activity.first()).toContainText(/198\.51\.\d+\.\d+/);
+});
+
+test("too many wrong passwords leads to a clear page saying how long to wait", async ({ page, shopper }) => {
+  test.slow(); // eleven real sign-ins
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    await signIn(page, { email: shopper.email, password: `wrong guess ${attempt}` });
+    await expect(page.locator("main form").getByRole("alert")).toHaveText("The email or password is incorrect.");
+  }
+  await signIn(page, shopper);
+  await expect(page.getByRole("heading", { name: "Too many attempts" })).toBeVisible();
+  await expect(page.getByText(/Please try again in \d+ minutes?\./)).toBeVisible();
+  await page.getByRole("link", { name: "Back to sign in" }).click();
+  await expect(page).toHaveURL(/\/login$/);
 });

@@ -1,4 +1,5 @@
 import { chooseNewPassword, expect, requestResetLink, signIn, test } from "./fixtures";
+import { openDevMailboxMessage } from "./support/dev-mailbox";
 import { MAILBOX_STORE_DATABASE_URL, MAILBOX_STORE_URL, STORE_URL } from "./support/servers";
 
 test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
@@ -8,10 +9,7 @@ test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
     const newPassword = "picked from the mailbox";
     await requestResetLink(page, shopper.email);
 
-    await page.goto("/dev/mailbox");
-    const row = page.getByRole("row").filter({ hasText: shopper.email });
-    await expect(row).toHaveCount(1);
-    await row.getByRole("link", { name: "Reset your Juniper Goods password" }).click();
+    await openDevMailboxMessage(page, shopper.email);
 
     await expect(page.getByRole("heading", { name: "Reset your Juniper Goods password" })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: shopper.email })).toBeVisible();
@@ -20,19 +18,21 @@ test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
     // The email's own button, inside the framed html part, opens the reset page in the main window.
     const email = page.frameLocator('iframe[title="Email: Reset your Juniper Goods password"]');
     await email.getByRole("link", { name: "Choose a new password" }).click();
-    await expect(page).toHaveURL(new RegExp(`^${MAILBOX_STORE_URL}/reset-password\\?token=`));
+    await expect(page).toHaveURL(`${MAILBOX_STORE_URL}/reset-password`);
 
+    // This server has AUTO_SIGN_IN_AFTER_RESET on: finishing the reset signs the shopper in.
     await chooseNewPassword(page, newPassword);
-    await expect(page).toHaveURL(/\/login\?notice=password-reset$/);
+    await expect(page).toHaveURL(/\/account\?notice=password-reset$/);
+    await expect(page.getByRole("status")).toHaveText("Your password has been reset, and you're signed in.");
+    await page.getByRole("button", { name: "Sign out" }).click();
     await signIn(page, { email: shopper.email, password: newPassword });
     await expect(page).toHaveURL(/\/account$/);
   });
 
   test("the plain-text part's link is clickable too", async ({ page, shopper }) => {
     await requestResetLink(page, shopper.email);
-    await page.goto("/dev/mailbox");
-    await page.getByRole("row").filter({ hasText: shopper.email }).getByRole("link").click();
-    await page.locator("pre").getByRole("link").click();
+    await openDevMailboxMessage(page, shopper.email);
+    await page.locator("pre").getByRole("link", { name: /\/reset-password\?token=/ }).click();
     await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   });
 });

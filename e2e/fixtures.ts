@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { deleteAccounts } from "./support/database";
-import { STORE_DATABASE_URL } from "./support/servers";
+import { STORE_DATABASE_URL, STORE_URL } from "./support/servers";
 
 export type Shopper = { name: string; email: string; password: string };
 
@@ -53,6 +53,18 @@ async function registerInFreshContext(browser: Browser, baseURL: string | undefi
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Another device: a separate browser context, with the running project's JavaScript setting and its own client
+ * address, on the store the test is about.
+ */
+export async function newDevice(browser: Browser, baseURL = STORE_URL) {
+  return browser.newContext({
+    baseURL,
+    javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false,
+    extraHTTPHeaders: { "X-Forwarded-For": uniqueClientAddress() },
+  });
 }
 
 /** The register page, filled in and submitted as a shopper would. */

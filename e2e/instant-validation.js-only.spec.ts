@@ -37,3 +37,21 @@ test("submitting an invalid form focuses the first problem and sends nothing", a
   await expect(form.getByLabel("Email")).toHaveAccessibleDescription("Enter an email address like name@example.com");
   expect(posts).toEqual([]);
 });
+
+test("a strength meter appears as a new password is typed, loaded only then", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  await page.goto("/register");
+  await page.waitForLoadState("networkidle");
+  const loadedWithThePage = scripts.length;
+
+  const form = page.locator("main form");
+  await form.getByLabel("Password").fill("aaaaaaaa");
+  await expect(form.getByText(/^Password strength: (Very weak|Weak)$/)).toBeVisible();
+  expect(scripts.length, "the estimator is fetched when the shopper types, not with the page").toBeGreaterThan(loadedWithThePage);
+
+  await form.getByLabel("Password").fill("harbour lantern juniper velvet");
+  await expect(form.getByText("Password strength: Strong")).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { postForm } from "./support/form-post";
 import { resetLinkIn, waitForEmail } from "./support/inbox";
 import { STORE_URL } from "./support/servers";
 
@@ -20,19 +21,88 @@ test("the emailed link is built from APP_URL, whatever Host or X-Forwarded-Host 
   expect(link.origin).toBe(STORE_URL);
 });
 
-test("the reset page keeps its token out of Referer headers sent to other sites", async ({ request }) => {
-  const response = await request.get(`${STORE_URL}/reset-password?token=${"A".repeat(43)}&email=a%40example.com`);
-  expect(response.headers()["referrer-policy"]).toBe("same-origin");
-  expect(response.headers()["cache-control"]).toContain("no-store");
+test("opening the link moves the token into a strict cookie and leaves a clean URL", async ({ request, shopper }) => {
+  const page = await (await request.get(`${STORE_URL}/forgot-password`)).text();
+  expect(page).toContain("Send reset link");
+  const confirmation = await postForm(request, `${STORE_URL}/forgot-password`, { email: shopper.email });
+  expect(await confirmation.text()).toContain("Check your email");
+  const link = resetLinkIn(await waitForEmail(shopper.email));
+
+  const landing = await request.get(link, { maxRedirects: 0 });
+  expect(landing.status()).toBe(303);
+  const headers = landing.headers();
+  expect(headers.location).toBe("/reset-password");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["cache-control"]).toBe("no-store");
+  const cookie = headers["set-cookie"] ?? "";
+  expect(cookie).toMatch(/^reset_grant=v1\./);
+  expect(cookie).toContain("HttpOnly");
+  expect(cookie).toMatch(/SameSite=strict/i);
+  expect(cookie).toContain("Path=/reset-password");
+  expect(cookie).toMatch(/Max-Age=\d+/);
+  expect(cookie).not.toContain(new URL(link).searchParams.get("token") ?? "no token");
+  // On plain http (these tests), Secure would make browsers drop the cookie; on https it is set (unit-tested).
+  expect(cookie).not.toContain("Secure");
+
+  const form = await request.get(`${STORE_URL}/reset-password`);
+  expect(form.status()).toBe(200);
+  expect(form.headers()["referrer-policy"]).toBe("same-origin");
+  expect(form.headers()["cache-control"]).toContain("no-store");
+  expect(await form.text()).toContain("Choose a new password");
+});
+
+test("a dead link is stripped from the URL too, keeping only why it can't be used", async ({ request }) => {
+  const landing = await request.get(`${STORE_URL}/reset-password?token=${"A".repeat(43)}&email=a%40example.com`, { maxRedirects: 0 });
+  expect(landing.status()).toBe(303);
+  expect(landing.headers().location).toBe("/reset-password?link=invalid");
+  expect(landing.headers()["set-cookie"]).toBeUndefined();
 });
 
 test("every page is sent with the baseline security headers", async ({ request }) => {
-  for (const path of ["/", "/login", "/forgot-password", "/reset-password", "/account"]) {
+  for (const [path, referrerPolicy] of [
+    ["/", "strict-origin-when-cross-origin"],
+    ["/login", "strict-origin-when-cross-origin"],
+    ["/forgot-password", "strict-origin-when-cross-origin"],
+    ["/account", "strict-origin-when-cross-origin"],
+    ["/reset-password", "same-origin"],
+    ["/reset-password/code", "same-origin"],
+    ["/account/not-me", "same-origin"],
+  ] as const) {
     const response = await request.get(`${STORE_URL}${path}`, { maxRedirects: 0 });
     const headers = response.headers();
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["x-frame-options"], path).toBe("DENY");
-    expect(headers["referrer-policy"], path).toMatch(/^(strict-origin-when-cross-origin|same-origin)$/);
+    expect(headers["referrer-policy"], path).toBe(referrerPolicy);
     expect(headers["x-powered-by"], path).toBeUndefined();
   }
+});
+
+test("every page has a Content-Security-Policy with a fresh nonce and no inline scripts, and HSTS", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of ["/", "/login", "/forgot-password", "/reset-password", "/account/not-me"]) {
+    const response = await request.get(`${STORE_URL}${path}`);
+    const policy = response.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+    expect(nonce, path).toBeTruthy();
+    nonces.add(nonce as string);
+    expect(policy, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+    expect(policy, path).not.toContain("unsafe-inline");
+    expect(policy, path).not.toContain("unsafe-eval");
+    expect(policy, path).toContain("frame-ancestors 'none'");
+    expect(policy, path).toContain("object-src 'none'");
+    expect(response.headers()["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
+    // Next.js puts the nonce on every script it renders; none runs without it.
+    const html = await response.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const script of scripts) expect(script, path).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(5);
+});
+
+test("the standalone 429 and 413 pages carry their own strict policy", async ({ request }) => {
+  const tooMany = await request.get(`${STORE_URL}/too-many-attempts?retryAfter=60`);
+  expect(tooMany.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  );
 });

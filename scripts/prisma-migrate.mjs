@@ -209,7 +209,9 @@ async function dev() {
     throw new Error(`Drift detected, the database must be reset: ${diagnostic.action.reason}\nRun the reset command.`);
   }
   await deploy(); // applies pending migrations (and creates _prisma_migrations on a fresh database)
-  if (!diagnostic) await run("devDiagnostic", { migrationsList: await migrationsList(), filters }); // warms the shadow-schema cache
+  // Warms the engine's shadow-schema cache with the migrations as now applied; evaluateDataLoss relies on it
+  // (without it, PostgreSQL fails with "shadow DB must be provided through an external factory").
+  await run("devDiagnostic", { migrationsList: await migrationsList(), filters });
   const list = await migrationsList();
   const loss = await run("evaluateDataLoss", { migrationsList: list, schema, filters });
   for (const w of loss.warnings) console.warn(`warning: ${w.message}`);

@@ -1,9 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { type NewPassword, newPasswordSchema, registerSchema } from "@/app/_lib/validation";
+import { type NewPassword, newPasswordSchema, registerSchema, resetCodeEntrySchema } from "@/app/_lib/validation";
 import { registerCustomer } from "@/app/_server/auth/customer-accounts";
 import { getDb } from "@/app/_server/db";
+import type { RequestOrigin } from "@/app/_server/client-address";
 import { type AppConfig, parseConfig } from "@/app/_server/env";
 import type { RunAfterResponse } from "@/app/_server/recovery/request-password-reset";
+
+/** A client no other test is, so per-address rate limits never span tests (RFC 5737 documentation addresses). */
+export function uniqueOrigin(): RequestOrigin {
+  const byte = () => Math.floor(Math.random() * 250) + 1;
+  return { ip: `203.0.${byte()}.${byte()}`, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36" };
+}
 
 /** An address no other test uses, so tests can share one database and run in any order. */
 export function uniqueEmail(label = "shopper"): string {
@@ -11,6 +18,11 @@ export function uniqueEmail(label = "shopper"): string {
 }
 
 export const TEST_PASSWORD = "correct horse battery staple";
+
+/** A reset code entry as the code form passes it to the core: through the shared schema. */
+export function codeEntry(email: string, code: string) {
+  return resetCodeEntrySchema.parse({ email, code });
+}
 
 /** A new password that has been through the shared policy, as the core requires. */
 export function checkedPassword(password: string): NewPassword {
@@ -46,7 +58,8 @@ export function deferredTasks() {
 export function useEnvironment(env: Record<string, string>): () => void {
   const holder = globalThis as { __appConfig?: AppConfig };
   const previous = holder.__appConfig;
-  holder.__appConfig = parseConfig({ NODE_ENV: "test", DATABASE_URL: process.env.DATABASE_URL, ...env });
+  // On top of the test run's own environment, so settings not overridden (AUTH_SECRET above all) stay the same.
+  holder.__appConfig = parseConfig({ ...process.env, ...env });
   return () => {
     holder.__appConfig = previous;
   };
@@ -61,5 +74,19 @@ export async function latestEmailTo(email: string) {
 export function resetLinkIn(text: string): URL {
   const match = /https?:\/\/\S+\/reset-password\?\S+/.exec(text);
   if (!match) throw new Error("no reset link in the email");
+  return new URL(match[0].replace(/[\])>.,]+$/, ""));
+}
+
+/** The one-time code in a reset email's plain-text part ("7KQ4-XM2P"). */
+export function resetCodeIn(text: string): string {
+  const match = /\b([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})\b/.exec(text);
+  if (!match?.[1]) throw new Error("no reset code in the email");
+  return match[1];
+}
+
+/** The "This wasn't me" link in an account-changed email's plain-text part. */
+export function notMeLinkIn(text: string): URL {
+  const match = /https?:\/\/\S+\/account\/not-me\?token=\S+/.exec(text);
+  if (!match) throw new Error("no 'this wasn't me' link in the email");
   return new URL(match[0].replace(/[\])>.,]+$/, ""));
 }

@@ -1,7 +1,6 @@
-import type { InputHTMLAttributes, Ref } from "react";
-import { PASSWORD_MIN_LENGTH } from "@/app/_lib/validation";
+import { type InputHTMLAttributes, type Ref, useId } from "react";
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   name: string;
   label: string;
   /** Shown under the label, always; tied to the input with aria-describedby. */
@@ -15,7 +14,8 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">
  * field. The error is also in a live region, so it is announced when it appears while the shopper types.
  */
 export function TextField({ name, label, hint, error, ref, ...inputProps }: TextFieldProps) {
-  const id = `field-${name}`;
+  // Unique per rendered field: a page can hold two forms with the same field name (the account page does).
+  const id = `field-${name}-${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
   return (
@@ -47,19 +47,22 @@ export function TextField({ name, label, hint, error, ref, ...inputProps }: Text
 type PresetFieldProps = Omit<TextFieldProps, "label" | "type" | "autoComplete" | "inputMode" | "hint">;
 
 /** The email field every form uses: the keyboard, autofill and label shoppers expect. */
-export function EmailField(props: PresetFieldProps) {
-  return <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...props} />;
+export function EmailField({ label = "Email", ...props }: PresetFieldProps & { label?: string }) {
+  return <TextField label={label} type="email" autoComplete="email" inputMode="email" {...props} />;
 }
 
-/** A field for choosing a password, with the policy stated up front and autofill offering a generated one. */
-export function NewPasswordField({ label, ...props }: PresetFieldProps & { label: string }) {
+/** A field for the password the shopper already has (sign-in, and confirming a change on the account page). */
+export function CurrentPasswordField({ label = "Current password", ...props }: PresetFieldProps & { label?: string }) {
+  return <TextField label={label} type="password" autoComplete="current-password" {...props} />;
+}
+
+/** A checkbox with its label beside it. It is sent as "on" when ticked and not at all otherwise, as in any form. */
+export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+  const id = `field-${name}-${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   return (
-    <TextField
-      label={label}
-      type="password"
-      autoComplete="new-password"
-      hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few words you'll remember make a strong password.`}
-      {...props}
-    />
+    <div className="checkbox-field">
+      <input type="checkbox" id={id} name={name} defaultChecked={defaultChecked} />
+      <label htmlFor={id}>{label}</label>
+    </div>
   );
 }

@@ -63,5 +63,10 @@ export function useProgressiveForm<Values extends FieldValues, State extends For
   const firstFieldWithError = Object.keys(state.fieldErrors ?? {})[0] as Field | undefined;
   const autoFocusTarget: Field | "form" | undefined = firstFieldWithError ?? (state.formError ? "form" : undefined);
 
-  return { state, formAction, isPending, register: form.register, onSubmit, errorFor, formAlertRef, autoFocusTarget };
+  /** Everything a field needs from the form: react-hook-form's wiring, its message, and whether it takes focus. */
+  function fieldProps(field: Field) {
+    return { ...form.register(field), error: errorFor(field), autoFocus: autoFocusTarget === field };
+  }
+
+  return { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget };
 }

@@ -11,6 +11,9 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 /** Reset tokens are 32 random bytes in base64url: 43 characters. */
 export const RESET_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** Reset codes: 8 characters from an alphabet without the look-alikes 0/O and 1/I. */
+export const RESET_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export const RESET_CODE_LENGTH = 8;
 
 // Anything longer than this can't be a valid password even after normalisation, so it is refused before any
 // expensive work (normalising, hashing) happens on it.
@@ -78,6 +81,26 @@ export const currentPasswordSchema = z.pipe(
 
 export const resetTokenSchema = z.string().check(z.regex(RESET_TOKEN_PATTERN));
 
+const resetCodeMessage = `Enter the ${RESET_CODE_LENGTH}-character code from the email`;
+
+/** A code as typed: any case, with or without the dash and spaces the email shows it with. */
+export const resetCodeSchema = z.pipe(
+  z.string({ error: resetCodeMessage }).check(
+    z.maxLength(64, { error: resetCodeMessage, abort: true }),
+    z.overwrite((code) => code.replace(/[\s-]/g, "").toUpperCase()),
+    z.minLength(1, { error: resetCodeMessage, abort: true }),
+    z.regex(new RegExp(`^[${RESET_CODE_ALPHABET}]{${RESET_CODE_LENGTH}}$`), {
+      error: `That isn't a code we send: codes are ${RESET_CODE_LENGTH} letters and numbers, like 7KQ4-XM2P`,
+    }),
+  ),
+  z.string(),
+);
+
+export const resetCodeEntrySchema = z.object({
+  email: emailSchema,
+  code: resetCodeSchema,
+});
+
 export const registerSchema = z.object({
   name: nameSchema,
   email: emailSchema,
@@ -93,21 +116,28 @@ export const forgotPasswordSchema = z.object({
   email: emailSchema,
 });
 
+const confirmPasswordSchema = z.string({ error: "Confirm your new password" }).check(
+  z.minLength(1, { error: "Confirm your new password", abort: true }),
+  z.maxLength(PASSWORD_RAW_LENGTH_CEILING, { error: "The passwords don't match", abort: true }),
+);
+
+const passwordsMatch = z.refine<{ password: string; confirmPassword: string }>(
+  (fields) => fields.password === fields.confirmPassword.normalize("NFKC"),
+  { error: "The passwords don't match", path: ["confirmPassword"] },
+);
+
 /** The two fields the shopper types on the reset form. */
 export const newPasswordPairSchema = z
-  .object({
-    password: newPasswordSchema,
-    confirmPassword: z.string({ error: "Confirm your new password" }).check(
-      z.minLength(1, { error: "Confirm your new password", abort: true }),
-      z.maxLength(PASSWORD_RAW_LENGTH_CEILING, { error: "The passwords don't match", abort: true }),
-    ),
-  })
-  .check(
-    z.refine((pair) => pair.password === pair.confirmPassword.normalize("NFKC"), {
-      error: "The passwords don't match",
-      path: ["confirmPassword"],
-    }),
-  );
+  .object({ password: newPasswordSchema, confirmPassword: confirmPasswordSchema })
+  .check(passwordsMatch);
+
+/** The change-password form on the account page: the current password, then a new one twice. */
+export const changePasswordSchema = z
+  .object({ currentPassword: currentPasswordSchema, password: newPasswordSchema, confirmPassword: confirmPasswordSchema })
+  .check(passwordsMatch);
+
+/** The change-email form on the account page. */
+export const changeEmailSchema = z.object({ email: emailSchema, currentPassword: currentPasswordSchema });
 
 /** The reset link's query parameters. Either may be missing or malformed when a link is mangled by a mail client. */
 export const resetLinkSchema = z.object({
@@ -118,6 +148,7 @@ export const resetLinkSchema = z.object({
 export type RegisterInput = z.output<typeof registerSchema>;
 export type LoginInput = z.output<typeof loginSchema>;
 export type ResetLinkInput = z.output<typeof resetLinkSchema>;
+export type ResetCodeEntry = z.output<typeof resetCodeEntrySchema>;
 
 /** The first message for each field, in the shape forms display. */
 export function firstErrorPerField(error: z.core.$ZodError): Record<string, string> {

@@ -69,6 +69,12 @@ describe("configuration", () => {
     ["RESET_TOKEN_TTL_MINUTES", "100000", "RESET_TOKEN_TTL_MINUTES must be at most 1440"],
     ["DEV_MAILBOX_ENABLED", "maybe", "DEV_MAILBOX_ENABLED must be true or false"],
     ["RESEND_BASE_URL", "ftp://mail", "RESEND_BASE_URL must be an http(s) URL"],
+    ["TRUST_PROXY_HOPS", "-1", "TRUST_PROXY_HOPS must be 0 or more"],
+    ["TRUST_PROXY_HOPS", "all", "TRUST_PROXY_HOPS must be a whole number of proxies"],
+    ["RATE_LIMIT_SIGN_IN_PER_ADDRESS_AND_EMAIL", "ten", "RATE_LIMIT_SIGN_IN_PER_ADDRESS_AND_EMAIL must be <attempts>/<minutes>"],
+    ["RATE_LIMIT_RESET_REQUEST_PER_EMAIL", "0/15", "RATE_LIMIT_RESET_REQUEST_PER_EMAIL needs at least 1 attempt"],
+    ["PASSWORD_MIN_LENGTH", "6", "PASSWORD_MIN_LENGTH must be at least 8"],
+    ["AUTO_SIGN_IN_AFTER_RESET", "sometimes", "AUTO_SIGN_IN_AFTER_RESET must be true or false"],
   ])("rejects %s=%s with a message naming it", (name, value, expected) => {
     expect(problemsWith({ ...productionEnv, [name]: value })).toContain(expected);
   });
@@ -82,6 +88,29 @@ describe("configuration", () => {
     expect(config.appUrl).toBe("https://shop.example.com");
     expect(config.resetTokenTtlMinutes).toBe(30);
     expect(config.storeName).toBe("Juniper Goods");
+  });
+
+  it("has the documented security defaults, each of which can be changed", () => {
+    const defaults = parseConfig(productionEnv);
+    expect(defaults.trustProxyHops).toBe(0);
+    expect(defaults.passwordMinLength).toBe(8);
+    expect(defaults.autoSignInAfterReset).toBe(false);
+    expect(defaults.rateLimits).toEqual({
+      RESET_REQUEST_PER_EMAIL: { points: 3, windowMinutes: 15 },
+      RESET_REQUEST_PER_ADDRESS: { points: 20, windowMinutes: 15 },
+      RESET_ATTEMPT_PER_ADDRESS: { points: 10, windowMinutes: 15 },
+      RESET_ATTEMPT_PER_LINK: { points: 5, windowMinutes: 15 },
+      SIGN_IN_PER_ADDRESS_AND_EMAIL: { points: 10, windowMinutes: 15 },
+    });
+    const changed = parseConfig({
+      ...productionEnv,
+      TRUST_PROXY_HOPS: "2",
+      PASSWORD_MIN_LENGTH: "12",
+      AUTO_SIGN_IN_AFTER_RESET: "true",
+      RATE_LIMIT_RESET_REQUEST_PER_EMAIL: "5/60",
+    });
+    expect(changed).toMatchObject({ trustProxyHops: 2, passwordMinLength: 12, autoSignInAfterReset: true });
+    expect(changed.rateLimits.RESET_REQUEST_PER_EMAIL).toEqual({ points: 5, windowMinutes: 60 });
   });
 
   it("never echoes a secret's value in its error", () => {

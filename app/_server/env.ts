@@ -1,12 +1,33 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "@/app/_lib/validation";
 import { DEFAULT_DATABASE_URL, isPostgresUrl, isSqliteUrl } from "@/prisma/database-url";
 
 /**
  * Configuration is read once from the environment and validated here; nothing else reads process.env for settings.
  * A missing or malformed variable stops start-up (see instrumentation.ts) with a message naming the variable.
  */
+/**
+ * Rate limits: how many attempts in how long. Each can be overridden with RATE_LIMIT_<NAME>=<points>/<minutes>,
+ * e.g. RATE_LIMIT_RESET_REQUEST_PER_EMAIL=3/15.
+ */
+export const DEFAULT_RATE_LIMITS = {
+  /** Reset requests for one address (known or not). Over it the confirmation still shows; no email is sent. */
+  RESET_REQUEST_PER_EMAIL: { points: 3, windowMinutes: 15 },
+  /** Reset requests from one client address. */
+  RESET_REQUEST_PER_ADDRESS: { points: 20, windowMinutes: 15 },
+  /** Reset completions and code entries from one client address. */
+  RESET_ATTEMPT_PER_ADDRESS: { points: 10, windowMinutes: 15 },
+  /** Completions with one link, or entries for one code. */
+  RESET_ATTEMPT_PER_LINK: { points: 5, windowMinutes: 15 },
+  /** Sign-in attempts for one email from one client address. */
+  SIGN_IN_PER_ADDRESS_AND_EMAIL: { points: 10, windowMinutes: 15 },
+} as const;
+
+export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
+export type RateLimitPolicy = { points: number; windowMinutes: number };
+
 export type AppConfig = {
   isProduction: boolean;
   databaseUrl: string;
@@ -22,6 +43,11 @@ export type AppConfig = {
   resetTokenTtlMinutes: number;
   /** How many proxies in front of the app append to X-Forwarded-For; 0 when clients connect directly. */
   trustProxyHops: number;
+  rateLimits: Record<RateLimitName, RateLimitPolicy>;
+  /** The shortest password accepted at register, reset and change (8 at least, per NIST SP 800-63B-4). */
+  passwordMinLength: number;
+  /** Whether completing a reset signs the shopper in. Off by default: OWASP advises making them sign in. */
+  autoSignInAfterReset: boolean;
 };
 
 export class ConfigError extends Error {
@@ -31,6 +57,19 @@ export class ConfigError extends Error {
 // `FOO=` in an .env file means "not set", not "set to the empty string".
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const rateLimitSetting = optional(
+  z
+    .string()
+    .regex(/^\d{1,6}\/\d{1,5}$/, { message: "must be <attempts>/<minutes>, such as 3/15" })
+    .transform((value): RateLimitPolicy => {
+      const [points, windowMinutes] = value.split("/").map(Number) as [number, number];
+      return { points, windowMinutes };
+    })
+    .refine((policy) => policy.points >= 1 && policy.windowMinutes >= 1, {
+      message: "needs at least 1 attempt and a window of at least 1 minute",
+    }),
+);
 
 const sourceSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
@@ -81,6 +120,19 @@ const sourceSchema = z.object({
       .min(0, { message: "must be 0 or more" })
       .max(10, { message: "must be at most 10" }),
   ),
+  PASSWORD_MIN_LENGTH: optional(
+    z.coerce
+      .number({ error: "must be a whole number of characters" })
+      .int({ message: "must be a whole number of characters" })
+      .min(8, { message: "must be at least 8 (NIST SP 800-63B-4)" })
+      .max(64, { message: "must be at most 64" }),
+  ),
+  AUTO_SIGN_IN_AFTER_RESET: optional(z.stringbool({ error: "must be true or false" })),
+  RATE_LIMIT_RESET_REQUEST_PER_EMAIL: rateLimitSetting,
+  RATE_LIMIT_RESET_REQUEST_PER_ADDRESS: rateLimitSetting,
+  RATE_LIMIT_RESET_ATTEMPT_PER_ADDRESS: rateLimitSetting,
+  RATE_LIMIT_RESET_ATTEMPT_PER_LINK: rateLimitSetting,
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS_AND_EMAIL: rateLimitSetting,
 });
 
 const DEFAULT_STORE_NAME = "Juniper Goods";
@@ -123,6 +175,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     devMailboxEnabled: source.DEV_MAILBOX_ENABLED ?? !isProduction,
     resetTokenTtlMinutes: source.RESET_TOKEN_TTL_MINUTES ?? DEFAULT_RESET_TOKEN_TTL_MINUTES,
     trustProxyHops: source.TRUST_PROXY_HOPS ?? 0,
+    rateLimits: Object.fromEntries(
+      (Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]).map((name) => [
+        name,
+        source[`RATE_LIMIT_${name}`] ?? DEFAULT_RATE_LIMITS[name],
+      ]),
+    ) as Record<RateLimitName, RateLimitPolicy>,
+    passwordMinLength: source.PASSWORD_MIN_LENGTH ?? PASSWORD_MIN_LENGTH,
+    autoSignInAfterReset: source.AUTO_SIGN_IN_AFTER_RESET ?? false,
   };
 }
 

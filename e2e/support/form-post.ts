@@ -1,23 +1,39 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 /**
- * Submits a page's form the way a browser without JavaScript does (a multipart POST of its fields plus the hidden
- * inputs React renders for the server action), with field values a real browser could never send.
+ * Submitting a page's form the way a browser without JavaScript does: a multipart POST of its fields plus the hidden
+ * inputs React renders for the server action, here with values a real browser could never send.
  */
-export async function postForm(
-  request: APIRequestContext,
-  pageUrl: string,
-  fields: Record<string, string>,
-): Promise<APIResponse> {
-  const page = await (await request.get(pageUrl)).text();
+export type PageForm = { url: string; hidden: Record<string, string> };
+
+/** Loads the page (following redirects: an emailed link lands on /reset-password) and reads its form's hidden inputs. */
+export async function readForm(request: APIRequestContext, pageUrl: string): Promise<PageForm> {
+  const landed = await request.get(pageUrl);
+  const page = await landed.text();
   const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(page.slice(page.indexOf("<main")))?.[1];
-  if (!form) throw new Error(`no form on ${pageUrl}`);
+  if (!form) throw new Error(`no form on ${landed.url()}`);
   const hidden: Record<string, string> = {};
   for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)) {
     hidden[decodeEntities(input[1] ?? "")] = decodeEntities(input[2] ?? "");
   }
-  const url = new URL(pageUrl);
-  return request.post(pageUrl, { multipart: { ...hidden, ...fields }, headers: { Origin: url.origin }, maxRedirects: 0 });
+  return { url: landed.url(), hidden };
+}
+
+export function submitForm(
+  request: APIRequestContext,
+  form: PageForm,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<APIResponse> {
+  return request.post(form.url, {
+    multipart: { ...form.hidden, ...fields },
+    headers: { Origin: new URL(form.url).origin, ...headers },
+    maxRedirects: 0,
+  });
+}
+
+export async function postForm(request: APIRequestContext, pageUrl: string, fields: Record<string, string>): Promise<APIResponse> {
+  return submitForm(request, await readForm(request, pageUrl), fields);
 }
 
 function decodeEntities(value: string): string {

@@ -14,9 +14,42 @@ export async function emailsTo(address: string): Promise<CapturedEmail[]> {
 export async function waitForEmail(address: string, { count = 1 } = {}): Promise<CapturedEmail> {
   let emails: CapturedEmail[] = [];
   await expect
-    .poll(async () => (emails = await emailsTo(address)).length, { message: `waiting for email #${count} to ${address}` })
+    .poll(async () => (emails = await emailsTo(address)).length, {
+      message: `waiting for email #${count} to ${address}`,
+      intervals: [100, 200, 300, 500],
+    })
     .toBeGreaterThanOrEqual(count);
   return emails[count - 1] as CapturedEmail;
+}
+
+/** Waits for the newest email to the address whose subject matches. */
+export async function waitForEmailWithSubject(address: string, subject: string | RegExp): Promise<CapturedEmail> {
+  let found: CapturedEmail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const emails = await emailsTo(address);
+        found = emails.reverse().find((email) => (typeof subject === "string" ? email.subject === subject : subject.test(email.subject)));
+        return Boolean(found);
+      },
+      { message: `waiting for "${subject}" to ${address}`, intervals: [100, 200, 300, 500] },
+    )
+    .toBe(true);
+  return found as CapturedEmail;
+}
+
+/** The one-time code in a reset email's plain-text part ("7KQ4-XM2P"). */
+export function resetCodeIn(email: CapturedEmail): string {
+  const match = /\b([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})\b/.exec(email.text);
+  expect(match, "the reset email has a code").not.toBeNull();
+  return match?.[1] as string;
+}
+
+/** The "This wasn't me" link in an account-changed email. */
+export function notMeLinkIn(email: CapturedEmail): string {
+  const links = email.text.match(/https?:\/\/\S+\/account\/not-me\?token=\S+/g) ?? [];
+  expect(links, "the email has one 'this wasn't me' link").toHaveLength(1);
+  return links[0] as string;
 }
 
 /** The reset link as a shopper finds it: the one link to /reset-password in the plain-text part. */

@@ -4,13 +4,18 @@
 //
 //   POST /emails                   Resend's send endpoint: Bearer auth, JSON {from,to,subject,html,text}, Idempotency-Key
 //   GET  /__test/messages?to=x     messages received for an address, oldest first
+//   GET  /__test/messages/<id>/html a message's html part as a page, as a webmail would show it (tests open it at
+//                                  http://localhost:3101, another site than the app at 127.0.0.1, to click its links
+//                                  cross-site, as from Gmail)
 //   GET  /__test/health            readiness probe for Playwright's webServer
 //
 // It listens on 127.0.0.1 only. Usage: node resend-capture-server.mjs [port]   (default 3101, or CAPTURE_PORT)
+// CAPTURE_DELAY_MS makes every send take that long, like a real provider (the timing benchmark uses 50).
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 
 const port = Number(process.argv[2] ?? process.env.CAPTURE_PORT ?? 3101);
+const delayMs = Number(process.env.CAPTURE_DELAY_MS ?? 0);
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** @type {{ id: string, receivedAt: string, from: string, to: string[], subject: string, html: string, text: string }[]} */
@@ -38,6 +43,7 @@ async function readJson(request) {
 }
 
 async function acceptEmail(request, response) {
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   if (!/^Bearer \S+$/.test(request.headers.authorization ?? "")) {
     return resendError(response, 401, "missing_api_key", "Missing API key in the authorization header.");
   }
@@ -83,6 +89,13 @@ const server = createServer((request, response) => {
   if (request.method === "GET" && url.pathname === "/__test/messages") {
     const to = url.searchParams.get("to")?.toLowerCase();
     return sendJson(response, 200, to ? messages.filter((m) => m.to.some((address) => address.toLowerCase() === to)) : messages);
+  }
+  const htmlView = /^\/__test\/messages\/([^/]+)\/html$/.exec(url.pathname);
+  if (request.method === "GET" && htmlView) {
+    const message = messages.find((m) => m.id === htmlView[1]);
+    if (!message) return resendError(response, 404, "not_found", "No such message");
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    return response.end(message.html);
   }
   if (request.method === "GET" && url.pathname === "/__test/health") return sendJson(response, 200, { ok: true });
   return resendError(response, 404, "not_found", "Not found");

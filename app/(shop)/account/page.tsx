@@ -1,16 +1,30 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Notice } from "@/app/_components/notice";
+import { type SearchParams, singleParam } from "@/app/_lib/search-params";
+import { recentSecurityEvents } from "@/app/_server/audit";
 import { currentCustomerId } from "@/app/_server/auth/auth";
 import { findCustomerProfile } from "@/app/_server/auth/customer-accounts";
+import { getConfig } from "@/app/_server/env";
 import { signOutOfAccount } from "./actions";
+import { ChangeEmailForm } from "./change-email-form";
+import { ChangePasswordForm } from "./change-password-form";
+import { SecurityActivity } from "./security-activity";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+const notices = new Map([
+  ["password-changed", "Your password has been changed. We've emailed you to confirm."],
+  ["email-changed", "Your email address has been changed. We've told your previous address, too."],
+  ["password-reset", "Your password has been reset, and you're signed in."],
+]);
+
+export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const customerId = await currentCustomerId();
   const customer = customerId ? await findCustomerProfile(customerId) : null;
   if (!customer) redirect("/login?returnTo=/account");
+  const notice = notices.get(singleParam((await searchParams).notice) ?? "");
+  const events = await recentSecurityEvents(customer.id);
 
   return (
     <>
@@ -22,6 +36,7 @@ export default async function AccountPage() {
           </button>
         </form>
       </div>
+      {notice && <Notice>{notice}</Notice>}
       <div className="account-grid">
         <section className="panel" aria-labelledby="profile-title">
           <h2 id="profile-title">Your details</h2>
@@ -32,12 +47,18 @@ export default async function AccountPage() {
             <dd>{customer.email}</dd>
           </dl>
         </section>
-        <section className="panel" aria-labelledby="security-title">
-          <h2 id="security-title">Password</h2>
-          <p>
-            Forgotten it, or want a new one? We&apos;ll email you a link to choose a new password.
-          </p>
-          <Link href="/forgot-password">Reset your password</Link>
+        <section className="panel" aria-labelledby="activity-title">
+          <h2 id="activity-title">Recent security activity</h2>
+          <SecurityActivity events={events} />
+        </section>
+        <section className="panel" aria-labelledby="password-title">
+          <h2 id="password-title">Change your password</h2>
+          <ChangePasswordForm email={customer.email} passwordMinLength={getConfig().passwordMinLength} />
+        </section>
+        <section className="panel" aria-labelledby="email-title">
+          <h2 id="email-title">Change your email address</h2>
+          <p className="field-hint">We&apos;ll let your current address know, so you hear about it if it wasn&apos;t you.</p>
+          <ChangeEmailForm />
         </section>
       </div>
     </>

@@ -1,17 +1,21 @@
 "use server";
 import { type FormState, formText } from "@/app/_lib/form-state";
 import { firstErrorPerField, forgotPasswordSchema } from "@/app/_lib/validation";
+import { currentRequestOrigin } from "@/app/_server/client-address";
 import { requestPasswordReset } from "@/app/_server/recovery/request-password-reset";
 
 export type ForgotPasswordField = "email";
 export type ForgotPasswordFormState = FormState<ForgotPasswordField>;
 
-/** Always the same confirmation for a well-formed address: the core decides nothing on the response path. */
+/**
+ * Always the same confirmation for a well-formed address, whether it has an account, and whether it is over its
+ * rate limit: the core decides nothing on the response path.
+ */
 export async function requestResetLink(_previous: ForgotPasswordFormState, formData: FormData): Promise<ForgotPasswordFormState> {
   const values = { email: formText(formData, "email") };
   const parsed = forgotPasswordSchema.safeParse(values);
   if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
 
-  await requestPasswordReset({ email: parsed.data.email });
+  await requestPasswordReset({ email: parsed.data.email }, await currentRequestOrigin());
   return { status: "done", values: { email: parsed.data.email } };
 }

@@ -9,7 +9,7 @@ import { forgotPasswordSchema } from "@/app/_lib/validation";
 import { requestResetLink } from "./actions";
 
 export function ForgotPasswordForm({ linkLifetime }: { linkLifetime: string }) {
-  const { state, formAction, isPending, register, onSubmit, errorFor, autoFocusTarget } = useProgressiveForm({
+  const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
     schema: forgotPasswordSchema,
     action: requestResetLink,
     initialState: idleFormState,
@@ -25,12 +25,7 @@ export function ForgotPasswordForm({ linkLifetime }: { linkLifetime: string }) {
         Enter the email address you use for your account and we&apos;ll send you a link to choose a new password.
       </p>
       <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
-        <EmailField
-          defaultValue={state.values?.email}
-          error={errorFor("email")}
-          autoFocus={autoFocusTarget === "email"}
-          {...register("email")}
-        />
+        <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
         <SubmitButton pending={isPending} pendingLabel="Sending…">
           Send reset link
         </SubmitButton>
@@ -54,6 +49,10 @@ function ResetLinkSent({ email, linkLifetime }: { email: string; linkLifetime: s
       <p>
         If an account uses <strong>{email}</strong>, we&apos;ve sent it a link to choose a new password. The link lasts{" "}
         {linkLifetime} and works once.
+      </p>
+      <p>
+        Reading email on another device? The email also has a code you can{" "}
+        <Link href="/reset-password/code">enter here</Link> instead.
       </p>
       <p>Didn&apos;t get it after a few minutes? Check your spam folder, or make sure you typed the address you shop with.</p>
       <div className="button-row">

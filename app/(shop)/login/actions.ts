@@ -1,8 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { type FormState, formText, safeReturnPath } from "@/app/_lib/form-state";
+import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { firstErrorPerField, loginSchema } from "@/app/_lib/validation";
-import { AuthError, signIn } from "@/app/_server/auth/auth";
+import { AuthError, SignInRateLimited, signIn } from "@/app/_server/auth/auth";
 import { describeError, log } from "@/app/_server/log";
 
 export type LoginField = "email" | "password";
@@ -17,6 +18,7 @@ export async function signInWithPassword(_previous: LoginFormState, formData: Fo
     // redirect: false, so next-auth never builds the destination from request headers; we redirect below.
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
+    if (error instanceof SignInRateLimited) redirectToTooManyAttempts(error.retryAfterSeconds, "/login");
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
       return { status: "failed", formError: "The email or password is incorrect.", values };
     }

@@ -2,14 +2,14 @@
 import Link from "next/link";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { EmailField, TextField } from "@/app/_components/text-field";
+import { CurrentPasswordField, EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
 import { loginSchema } from "@/app/_lib/validation";
 import { signInWithPassword } from "./actions";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
-  const { state, formAction, isPending, register, onSubmit, errorFor, formAlertRef, autoFocusTarget } = useProgressiveForm({
+  const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
     schema: loginSchema,
     action: signInWithPassword,
     initialState: idleFormState,
@@ -19,20 +19,8 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert message={state.formError} ref={formAlertRef} autoFocus={autoFocusTarget === "form"} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <EmailField
-        defaultValue={state.values?.email}
-        error={errorFor("email")}
-        autoFocus={autoFocusTarget === "email"}
-        {...register("email")}
-      />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={errorFor("password")}
-        autoFocus={autoFocusTarget === "password"}
-        {...register("password")}
-      />
+      <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
+      <CurrentPasswordField label="Password" {...fieldProps("password")} />
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

@@ -15,6 +15,9 @@ export async function registerAccount(_previous: RegisterFormState, formData: Fo
   if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
 
   const registration = await registerCustomer(parsed.data);
+  if (registration.status === "password-rejected") {
+    return { status: "invalid", fieldErrors: { password: registration.message }, values };
+  }
   if (registration.status === "email-taken") {
     return {
       status: "invalid",

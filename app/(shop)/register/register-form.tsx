@@ -1,13 +1,14 @@
 "use client";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { EmailField, NewPasswordField, TextField } from "@/app/_components/text-field";
+import { EmailField, TextField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
 import { registerSchema } from "@/app/_lib/validation";
 import { registerAccount } from "./actions";
 
-export function RegisterForm() {
-  const { state, formAction, isPending, register, onSubmit, errorFor, autoFocusTarget } = useProgressiveForm({
+export function RegisterForm({ passwordMinLength }: { passwordMinLength: number }) {
+  const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
     schema: registerSchema,
     action: registerAccount,
     initialState: idleFormState,
@@ -15,27 +16,9 @@ export function RegisterForm() {
 
   return (
     <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
-      <TextField
-        label="Name"
-        type="text"
-        autoComplete="name"
-        defaultValue={state.values?.name}
-        error={errorFor("name")}
-        autoFocus={autoFocusTarget === "name"}
-        {...register("name")}
-      />
-      <EmailField
-        defaultValue={state.values?.email}
-        error={errorFor("email")}
-        autoFocus={autoFocusTarget === "email"}
-        {...register("email")}
-      />
-      <NewPasswordField
-        label="Password"
-        error={errorFor("password")}
-        autoFocus={autoFocusTarget === "password"}
-        {...register("password")}
-      />
+      <TextField label="Name" type="text" autoComplete="name" defaultValue={state.values?.name} {...fieldProps("name")} />
+      <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
+      <NewPasswordField label="Password" policyMinLength={passwordMinLength} {...fieldProps("password")} />
       <SubmitButton pending={isPending} pendingLabel="Creating your account…">
         Create account
       </SubmitButton>

@@ -2,11 +2,17 @@
 import { redirect } from "next/navigation";
 import { type FormState, formText } from "@/app/_lib/form-state";
 import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
+import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { firstErrorPerField, newPasswordPairSchema } from "@/app/_lib/validation";
+import { signIn } from "@/app/_server/auth/auth";
+import { currentRequestOrigin } from "@/app/_server/client-address";
+import { getConfig } from "@/app/_server/env";
+import { describeError, log } from "@/app/_server/log";
 import { completePasswordReset } from "@/app/_server/recovery/complete-password-reset";
+import { clearResetGrantCookie, readResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
 
 export type ResetPasswordField = "password" | "confirmPassword";
-export type ResetPasswordFormState = FormState<ResetPasswordField> & { linkProblem?: UnusableLinkReason };
+export type ResetPasswordFormState = FormState<ResetPasswordField> & { linkProblem?: UnusableLinkReason | "missing" };
 
 export async function setNewPassword(_previous: ResetPasswordFormState, formData: FormData): Promise<ResetPasswordFormState> {
   const passwords = newPasswordPairSchema.safeParse({
@@ -15,11 +21,43 @@ export async function setNewPassword(_previous: ResetPasswordFormState, formData
   });
   if (!passwords.success) return { status: "invalid", fieldErrors: firstErrorPerField(passwords.error) };
 
-  const result = await completePasswordReset({
-    token: formData.get("token"),
-    email: formData.get("email"),
-    newPassword: passwords.data.password,
-  });
-  if (result.status !== "completed") return { status: "failed", linkProblem: result.status };
+  const grant = await readResetGrantCookie();
+  if (!grant) return { status: "failed", linkProblem: "missing" };
+  const result = await completePasswordReset(
+    {
+      credential: { grant },
+      newPassword: passwords.data.password,
+      // A checkbox is only sent when ticked; it is ticked by default.
+      signOutOtherSessions: formData.get("signOutOtherSessions") === "on",
+    },
+    await currentRequestOrigin(),
+  );
+  switch (result.status) {
+    case "completed":
+      break;
+    case "rate-limited":
+      redirectToTooManyAttempts(result.retryAfterSeconds, "/reset-password/code");
+    case "password-rejected":
+      return { status: "invalid", fieldErrors: { password: result.message } };
+    default:
+      // The dead grant stays in its cookie (it expires on its own), so the re-rendered page explains the same problem.
+      return { status: "failed", linkProblem: result.status };
+  }
+
+  await clearResetGrantCookie();
+  if (getConfig().autoSignInAfterReset && (await signedInAfterReset(result.email, passwords.data.password))) {
+    redirect("/account?notice=password-reset");
+  }
   redirect("/login?notice=password-reset");
+}
+
+/** AUTO_SIGN_IN_AFTER_RESET: sign the shopper in with the password just set. If that fails, they sign in by hand. */
+async function signedInAfterReset(email: string, password: string): Promise<boolean> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return true;
+  } catch (error) {
+    log.warn({ event: "password_reset.auto_sign_in_failed", error: describeError(error) }, "auto sign-in after reset failed");
+    return false;
+  }
 }

@@ -1,20 +1,46 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
 import { ResetLinkProblem } from "@/app/_components/reset-link-problem";
+import { isUnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
-import { checkResetLink } from "@/app/_server/recovery/check-reset-link";
+import { getConfig } from "@/app/_server/env";
+import { checkResetGrant } from "@/app/_server/recovery/reset-credentials";
+import { readResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
 /**
- * The page the emailed link opens. It checks the token and email but never consumes the token, so a mail scanner
- * or a link preview opening it changes nothing; only submitting the form does.
+ * The clean reset page. The emailed link's landing route has already moved the token into the reset-grant cookie,
+ * so this URL carries no secret. It checks the grant without using it; only submitting the form does.
  */
 export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const token = singleParam(params.token);
-  const email = singleParam(params.email);
-  const link = await checkResetLink({ token, email });
-  if (link.status !== "valid") return <ResetLinkProblem reason={link.status} />;
-  return <ResetPasswordForm token={token ?? ""} email={link.email} />;
+  const fromLanding = singleParam((await searchParams).link);
+  if (isUnusableLinkReason(fromLanding)) return <ResetLinkProblem reason={fromLanding} />;
+
+  const grant = await readResetGrantCookie();
+  if (!grant) {
+    // Chromium withholds SameSite=Strict cookies from a redirect chain that another site started, which is what
+    // clicking the link in webmail is. One hop from this page fixes it: that navigation starts here, so the cookie
+    // comes along.
+    if ((await headers()).get("sec-fetch-site") === "cross-site") return <ContinueToReset />;
+    return <ResetLinkProblem reason="missing" />;
+  }
+  const check = await checkResetGrant(grant);
+  if (check.status !== "valid") return <ResetLinkProblem reason={check.status} />;
+  return <ResetPasswordForm email={check.token.email} passwordMinLength={getConfig().passwordMinLength} />;
+}
+
+function ContinueToReset() {
+  return (
+    <section className="auth-card" aria-labelledby="continue-title">
+      <meta httpEquiv="refresh" content="0;url=/reset-password" />
+      <h1 id="continue-title">Opening your reset page…</h1>
+      <p className="auth-card-intro">If nothing happens, continue below.</p>
+      <Link className="button button-primary" href="/reset-password" prefetch={false}>
+        Continue
+      </Link>
+    </section>
+  );
 }

@@ -2,11 +2,28 @@ import "server-only";
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { loginSchema } from "@/app/_lib/validation";
+import { clientAddressFrom } from "../client-address";
 import { getConfig } from "../env";
 import { log } from "../log";
 import { authenticateCustomer } from "./customer-accounts";
+import { currentSessionVersion } from "./sessions";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const USER_AGENT_MAX_LENGTH = 256;
+
+/** Thrown from authorize when the sign-in limit is reached; signIn rethrows it to the server action unchanged. */
+export class SignInRateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+}
 
 /**
  * next-auth v5 with a credentials provider and JWT sessions. The config is a function so it is built on first use,
@@ -26,17 +43,32 @@ export const { auth, signIn, signOut } = NextAuth(() => {
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = loginSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          return authenticateCustomer(parsed.data);
+          // next-auth hands authorize a copy of the original request's headers, server.mjs's peer address included.
+          const origin = {
+            ip: clientAddressFrom(request.headers, config.trustProxyHops) ?? "unknown",
+            userAgent: (request.headers.get("user-agent") ?? "").slice(0, USER_AGENT_MAX_LENGTH),
+          };
+          const result = await authenticateCustomer(parsed.data, origin);
+          if (result.status === "rate-limited") throw new SignInRateLimited(result.retryAfterSeconds);
+          return result.status === "authenticated" ? result.customer : null;
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
-        return token;
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sessionVersion = user.sessionVersion ?? 0;
+          return token;
+        }
+        // On every later use: a session issued before the customer's session version moved on (a reset with
+        // "sign me out on all other devices", a "this wasn't me" report) is over.
+        if (!token.sub) return null;
+        const current = await currentSessionVersion(token.sub);
+        return current !== null && current === token.sessionVersion ? token : null;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;

@@ -1,6 +1,6 @@
 import { parseOptions } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
-import { checkedPassword, createCustomer, TEST_PASSWORD, uniqueEmail } from "@/test/support";
+import { checkedPassword, createCustomer, TEST_PASSWORD, uniqueEmail, uniqueOrigin } from "@/test/support";
 import { getDb } from "../db";
 import { authenticateCustomer, registerCustomer } from "./customer-accounts";
 
@@ -20,14 +20,41 @@ describe("customer accounts", () => {
     expect(again).toEqual({ status: "email-taken" });
   });
 
-  it("signs in only with the right password", async () => {
+  it("signs in only with the right password, and records both outcomes for the customer", async () => {
     const customer = await createCustomer();
-    expect(await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD })).toEqual({
-      id: customer.id,
-      name: customer.name,
-      email: customer.email,
+    const origin = uniqueOrigin();
+    expect(await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD }, origin)).toEqual({
+      status: "authenticated",
+      customer: { id: customer.id, name: customer.name, email: customer.email, sessionVersion: 0 },
     });
-    expect(await authenticateCustomer({ email: customer.email, password: `${TEST_PASSWORD}!` })).toBeNull();
-    expect(await authenticateCustomer({ email: uniqueEmail(), password: TEST_PASSWORD })).toBeNull();
+    expect(await authenticateCustomer({ email: customer.email, password: `${TEST_PASSWORD}!` }, origin)).toEqual({ status: "rejected" });
+    expect(await authenticateCustomer({ email: uniqueEmail(), password: TEST_PASSWORD }, origin)).toEqual({ status: "rejected" });
+    const events = await getDb().securityEvent.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => [event.type, event.ip])).toEqual([
+      ["sign_in_succeeded", origin.ip],
+      ["sign_in_failed", origin.ip],
+    ]);
+  });
+
+  it("allows 10 attempts per client address and email in 15 minutes; other clients are unaffected", async () => {
+    const customer = await createCustomer();
+    const attacker = uniqueOrigin();
+    for (let i = 0; i < 10; i += 1) {
+      expect((await authenticateCustomer({ email: customer.email, password: "wrong password" }, attacker)).status).toBe("rejected");
+    }
+    const blocked = await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD }, attacker);
+    expect(blocked).toMatchObject({ status: "rate-limited" });
+    // The owner, elsewhere, isn't locked out by someone else's guessing.
+    expect((await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD }, uniqueOrigin())).status).toBe("authenticated");
+  });
+
+  it("applies the password policy at registration", async () => {
+    const email = uniqueEmail("juniper");
+    expect(await registerCustomer({ name: "Common", email, password: checkedPassword("iloveyou") })).toMatchObject({
+      status: "password-rejected",
+    });
+    expect(await registerCustomer({ name: "Self", email, password: checkedPassword(email.split("@")[0] ?? "") })).toMatchObject({
+      status: "password-rejected",
+    });
   });
 });

@@ -13,6 +13,12 @@ export const PASSWORD_HASH_OPTIONS: Options = {
   parallelism: 1,
 };
 
+/**
+ * Stored instead of a hash when a "this wasn't me" report locks an account: it is not a PHC string, so no password
+ * ever verifies against it, and only a completed reset replaces it.
+ */
+export const LOCKED_PASSWORD_HASH = "!locked";
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, PASSWORD_HASH_OPTIONS);
 }

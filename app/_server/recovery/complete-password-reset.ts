@@ -1,55 +1,102 @@
 import "server-only";
 import type { NewPassword } from "@/app/_lib/validation";
+import { sendAccountChangedEmail } from "../account/account-alerts";
+import { replacePassword } from "../account/replace-password";
 import { hashPassword } from "../auth/password-hash";
+import { passwordPolicyProblem } from "../auth/password-policy";
+import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
-import { checkResetLink, type UnusableLinkReason } from "./check-reset-link";
+import { consumeRateLimits } from "../rate-limit";
+import { type RunAfterResponse, runAfterNextResponse } from "./request-password-reset";
+import { checkResetGrant, checkResetLink, type ResetTokenCheck, type UnusableLinkReason } from "./reset-credentials";
 
-export type CompletePasswordResetResult = { status: "completed"; customerId: string } | { status: UnusableLinkReason };
+/** What proves the right to set a new password: a grant (from the cookie or an API client), or the link's parts. */
+export type ResetCredential = { grant: unknown } | { token: unknown; email: unknown };
+
+export type CompletePasswordResetResult =
+  | { status: "completed"; customerId: string; email: string }
+  | { status: UnusableLinkReason }
+  | { status: "rate-limited"; retryAfterSeconds: number }
+  | { status: "password-rejected"; message: string };
 
 class TokenAlreadyConsumed extends Error {}
 
+function checkCredential(credential: ResetCredential, now: Date): Promise<ResetTokenCheck> {
+  return "grant" in credential ? checkResetGrant(credential.grant, now) : checkResetLink(credential, now);
+}
+
 /**
- * Sets a new password with a reset link. The token is consumed by one conditional write (hash matches, unused,
- * not revoked, unexpired; exactly one row changed) in the same transaction as the password change, so of any
- * number of concurrent submissions exactly one succeeds, and a failure leaves both the token and the old password.
- * The new password is a NewPassword: it can only come from the shared policy (newPasswordSchema).
+ * Sets a new password with a reset link or grant.
+ * - Attempts are rate-limited per client address and per link.
+ * - The password must pass the shared policy (not common, not the email, not the current password).
+ * - The token is consumed by one conditional write (unused, not revoked, unexpired; exactly one row changed) in the
+ *   same transaction as the password change, so of any number of concurrent submissions exactly one succeeds, and a
+ *   failure leaves both the token and the old password as they were.
+ * - The account's other links die; with signOutOtherSessions, so does every session.
+ * - The customer is told by email, with a "This wasn't me" link, after the response.
  */
 export async function completePasswordReset(
-  input: { token: unknown; email: unknown; newPassword: NewPassword },
-  now = new Date(),
+  input: { credential: ResetCredential; newPassword: NewPassword; signOutOtherSessions: boolean },
+  origin: RequestOrigin,
+  options: { now?: Date; runAfterResponse?: RunAfterResponse } = {},
 ): Promise<CompletePasswordResetResult> {
-  // A cheap read first, so a dead link costs no password hashing.
-  const link = await checkResetLink(input, now);
-  if (link.status !== "valid") return link;
+  const now = options.now ?? new Date();
+  const perClient = await consumeRateLimits([["RESET_ATTEMPT_PER_ADDRESS", origin.ip]]);
+  if (perClient.limited) return { status: "rate-limited", retryAfterSeconds: perClient.retryAfterSeconds };
+
+  // Cheap reads first, so a dead link costs no password hashing.
+  const check = await checkCredential(input.credential, now);
+  if (check.status !== "valid") return check;
+  const { token } = check;
+  const perLink = await consumeRateLimits([["RESET_ATTEMPT_PER_LINK", `link:${token.id}`]]);
+  if (perLink.limited) return { status: "rate-limited", retryAfterSeconds: perLink.retryAfterSeconds };
+
+  const db = getDb();
+  const customer = await db.customer.findUniqueOrThrow({
+    where: { id: token.customerId },
+    select: { name: true, email: true, passwordHash: true },
+  });
+  const problem = await passwordPolicyProblem(input.newPassword, {
+    email: customer.email,
+    currentPasswordHash: customer.passwordHash,
+  });
+  if (problem) return { status: "password-rejected", message: problem };
 
   const passwordHash = await hashPassword(input.newPassword);
+  let alertToken: string;
   try {
-    await getDb().$transaction(async (tx) => {
+    alertToken = await db.$transaction(async (tx) => {
       const consumed = await tx.passwordResetToken.updateMany({
-        where: {
-          tokenHash: link.tokenHash,
-          customerId: link.customerId,
-          usedAt: null,
-          revokedAt: null,
-          expiresAt: { gt: now },
-        },
+        where: { id: token.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
         data: { usedAt: now },
       });
       if (consumed.count !== 1) throw new TokenAlreadyConsumed();
-      await tx.customer.update({ where: { id: link.customerId }, data: { passwordHash } });
-      // A completed reset makes every other outstanding link for the account invalid.
-      await tx.passwordResetToken.updateMany({
-        where: { customerId: link.customerId, usedAt: null, revokedAt: null },
-        data: { revokedAt: now },
-      });
+      return replacePassword(
+        tx,
+        { customerId: token.customerId, passwordHash, signOutOtherSessions: input.signOutOtherSessions, via: "password-reset" },
+        origin,
+        now,
+      );
     });
   } catch (error) {
     if (!(error instanceof TokenAlreadyConsumed)) throw error;
     // Another submission won the race (or the link died in between): report why, as the landing page would.
-    const recheck = await checkResetLink(input, now);
+    const recheck = await checkCredential(input.credential, now);
     return { status: recheck.status === "valid" ? "used" : recheck.status };
   }
-  log.info({ event: "password_reset.completed", customerId: link.customerId });
-  return { status: "completed", customerId: link.customerId };
+
+  log.info({ event: "password_reset.completed", customerId: token.customerId });
+  (options.runAfterResponse ?? runAfterNextResponse)(() =>
+    sendAccountChangedEmail({
+      customerId: token.customerId,
+      to: customer.email,
+      customerName: customer.name,
+      change: "password-reset",
+      alertToken,
+      otherSessionsSignedOut: input.signOutOtherSessions,
+      changedAt: now,
+    }),
+  );
+  return { status: "completed", customerId: token.customerId, email: customer.email };
 }

@@ -3,38 +3,72 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   checkedPassword,
+  codeEntry,
   createCustomer,
   deferredTasks,
   latestEmailTo,
+  notMeLinkIn,
+  resetCodeIn,
   resetLinkIn,
   TEST_PASSWORD,
   uniqueEmail,
+  uniqueOrigin,
   useEnvironment,
 } from "@/test/support";
 import { authenticateCustomer } from "../auth/customer-accounts";
+import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
-import { checkResetLink } from "./check-reset-link";
-import { completePasswordReset } from "./complete-password-reset";
+import { completePasswordReset, type ResetCredential } from "./complete-password-reset";
+import { redeemResetCode } from "./redeem-reset-code";
+import { checkResetGrant, checkResetLink, openResetLink } from "./reset-credentials";
+import { issueResetGrant } from "./reset-grant";
 import { issuePasswordReset, requestPasswordReset } from "./request-password-reset";
 import { generateResetToken, hashResetToken } from "./reset-token";
 
 const NEW_PASSWORD = "a brand new passphrase";
 const MINUTE = 60_000;
 
-/** Requests a reset the way the pages do, runs the after-response work, and returns the emailed link's parts. */
-async function requestResetLink(email: string) {
+/** Requests a reset the way the pages do, runs the after-response work, and returns what the email carries. */
+async function requestResetEmail(email: string, origin: RequestOrigin = uniqueOrigin()) {
   const deferred = deferredTasks();
-  await requestPasswordReset({ email }, deferred.schedule);
+  await requestPasswordReset({ email }, origin, deferred.schedule);
   await deferred.runAll();
   const message = await latestEmailTo(email);
   if (!message) throw new Error(`no email was sent to ${email}`);
   const link = resetLinkIn(message.text);
-  return { link, token: link.searchParams.get("token") ?? "", email: link.searchParams.get("email") ?? "", message };
+  return {
+    link,
+    token: link.searchParams.get("token") ?? "",
+    email: link.searchParams.get("email") ?? "",
+    code: resetCodeIn(message.text),
+    message,
+  };
 }
 
 async function storedTokens(customerId: string) {
   return getDb().passwordResetToken.findMany({ where: { customerId }, orderBy: { createdAt: "asc" } });
+}
+
+async function eventTypes(customerId: string) {
+  const events = await getDb().securityEvent.findMany({ where: { customerId }, orderBy: { createdAt: "asc" } });
+  return events.map((event) => event.type);
+}
+
+/** Completes a reset the way the reset form does, with the emails it sends afterwards actually sent. */
+async function complete(credential: ResetCredential, newPassword = NEW_PASSWORD, options: { signOutOtherSessions?: boolean; now?: Date; origin?: RequestOrigin } = {}) {
+  const deferred = deferredTasks();
+  const result = await completePasswordReset(
+    { credential, newPassword: checkedPassword(newPassword), signOutOtherSessions: options.signOutOtherSessions ?? true },
+    options.origin ?? uniqueOrigin(),
+    { now: options.now, runAfterResponse: deferred.schedule },
+  );
+  await deferred.runAll();
+  return result;
+}
+
+async function signsIn(email: string, password: string) {
+  return (await authenticateCustomer({ email, password }, uniqueOrigin())).status === "authenticated";
 }
 
 describe("requesting a reset", () => {
@@ -42,7 +76,7 @@ describe("requesting a reset", () => {
     const customer = await createCustomer();
     const deferred = deferredTasks();
 
-    await requestPasswordReset({ email: customer.email }, deferred.schedule);
+    await requestPasswordReset({ email: customer.email }, uniqueOrigin(), deferred.schedule);
 
     expect(deferred.count).toBe(1);
     expect(await storedTokens(customer.id)).toHaveLength(0);
@@ -51,13 +85,14 @@ describe("requesting a reset", () => {
     await deferred.runAll();
     expect(await storedTokens(customer.id)).toHaveLength(1);
     expect(await latestEmailTo(customer.email)).not.toBeNull();
+    expect(await eventTypes(customer.id)).toEqual(["password_reset_requested"]);
   });
 
   it("schedules the same work for an unknown address, which then stores and sends nothing", async () => {
     const email = uniqueEmail("nobody");
     const deferred = deferredTasks();
 
-    await requestPasswordReset({ email }, deferred.schedule);
+    await requestPasswordReset({ email }, uniqueOrigin(), deferred.schedule);
     expect(deferred.count).toBe(1);
     const tokensBefore = await getDb().passwordResetToken.count();
     await deferred.runAll();
@@ -66,66 +101,76 @@ describe("requesting a reset", () => {
     expect(await latestEmailTo(email)).toBeNull();
   });
 
-  it("stores only the SHA-256 of a 32-byte base64url token, and emails the token in a link built from APP_URL", async () => {
+  it("stores only hashes: the SHA-256 of a 32-byte base64url token, and a keyed hash of the code", async () => {
     const customer = await createCustomer();
-    const { link, token, email, message } = await requestResetLink(customer.email);
+    const { link, token, email, code, message } = await requestResetEmail(customer.email);
 
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     expect(link.origin).toBe("http://localhost:3000");
     expect(link.pathname).toBe("/reset-password");
     expect(email).toBe(customer.email);
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
 
     const [stored] = await storedTokens(customer.id);
     expect(stored?.tokenHash).toBe(hashResetToken(token));
-    expect(stored?.tokenHash).not.toContain(token);
-    expect(JSON.stringify(stored)).not.toContain(token);
+    const row = JSON.stringify(stored);
+    expect(row).not.toContain(token);
+    expect(row).not.toContain(code.replace("-", ""));
+    expect(stored?.codeHash).toBeTruthy();
     expect(message.html).toContain(link.toString().replaceAll("&", "&amp;"));
+    expect(message.text).toContain("http://localhost:3000/reset-password/code");
   });
 
   it("builds the link from APP_URL whatever host the request came in on", async () => {
     const restore = useEnvironment({ APP_URL: "https://shop.example.com" });
     try {
       const customer = await createCustomer();
-      const { link } = await requestResetLink(customer.email);
+      const { link } = await requestResetEmail(customer.email);
       expect(link.origin).toBe("https://shop.example.com");
     } finally {
       restore();
     }
   });
 
-  it("makes the link expire after RESET_TOKEN_TTL_MINUTES (30 by default)", async () => {
+  it("makes the link last RESET_TOKEN_TTL_MINUTES (30 by default) and the code at most 10 minutes", async () => {
     const customer = await createCustomer();
     const before = Date.now();
-    await requestResetLink(customer.email);
+    await requestResetEmail(customer.email);
     const after = Date.now();
     const [stored] = await storedTokens(customer.id);
     // Issued somewhere between `before` and `after`, so it expires 30 minutes after a moment in that interval.
     expect(stored?.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 30 * MINUTE);
     expect(stored?.expiresAt.getTime()).toBeLessThanOrEqual(after + 30 * MINUTE);
+    expect(stored?.codeExpiresAt?.getTime()).toBeLessThanOrEqual(after + 10 * MINUTE);
 
-    const restore = useEnvironment({ RESET_TOKEN_TTL_MINUTES: "10" });
+    const restore = useEnvironment({ RESET_TOKEN_TTL_MINUTES: "5" });
     try {
       const now = new Date();
-      await issuePasswordReset(customer.email, now);
+      await issuePasswordReset(customer.email, uniqueOrigin(), now);
       const newest = (await storedTokens(customer.id)).at(-1);
-      expect(newest?.expiresAt.getTime()).toBe(now.getTime() + 10 * MINUTE);
+      expect(newest?.expiresAt.getTime()).toBe(now.getTime() + 5 * MINUTE);
+      // A code never outlives its link.
+      expect(newest?.codeExpiresAt?.getTime()).toBe(now.getTime() + 5 * MINUTE);
     } finally {
       restore();
     }
   });
 
-  it("makes every older link invalid when a newer one is requested", async () => {
+  it("makes every older link and code invalid when a newer one is requested", async () => {
     const customer = await createCustomer();
-    const first = await requestResetLink(customer.email);
-    const second = await requestResetLink(customer.email);
+    const first = await requestResetEmail(customer.email);
+    const second = await requestResetEmail(customer.email);
 
     expect(await checkResetLink(first)).toEqual({ status: "superseded" });
     expect((await checkResetLink(second)).status).toBe("valid");
-    expect(await completePasswordReset({ ...first, newPassword: checkedPassword(NEW_PASSWORD) })).toEqual({ status: "superseded" });
+    expect(await complete(first)).toEqual({ status: "superseded" });
+    expect(await redeemResetCode(codeEntry(customer.email, first.code.replace("-", "")), uniqueOrigin())).toEqual({
+      status: "wrong-code",
+    });
   });
 
-  it("logs a failed send without the link or token, and doesn't throw", async () => {
+  it("logs a failed send without the link, token or code, and doesn't throw", async () => {
     const provider = await startFailingEmailProvider();
     const restore = useEnvironment({
       RESEND_API_KEY: "re_test_failing",
@@ -137,41 +182,105 @@ describe("requesting a reset", () => {
     const errorLog = vi.spyOn(log, "error");
     try {
       const customer = await createCustomer();
-      await expect(issuePasswordReset(customer.email)).resolves.toBeUndefined();
+      await expect(issuePasswordReset(customer.email, uniqueOrigin())).resolves.toBeUndefined();
 
       expect(provider.requests).toBe(1);
       expect(errorLog).toHaveBeenCalledTimes(1);
       const logged = JSON.stringify(errorLog.mock.calls);
       expect(logged).toContain("password_reset.email_failed");
-      expect(logged).not.toMatch(/reset-password|token=/);
-      // The token was stored before the send failed; it must not appear in the log in any form.
+      expect(logged).not.toMatch(/reset-password|token=|code/i);
       const [stored] = await storedTokens(customer.id);
       expect(logged).not.toContain(stored?.tokenHash);
     } finally {
       errorLog.mockRestore();
-      process.env.RESEND_BASE_URL = previousBaseUrl;
+      // process.env turns an assigned undefined into the string "undefined".
+      if (previousBaseUrl === undefined) delete process.env.RESEND_BASE_URL;
+      else process.env.RESEND_BASE_URL = previousBaseUrl;
       restore();
       await provider.close();
     }
   });
 });
 
+describe("rate limits on requests", () => {
+  it("sends at most 3 emails per address in 15 minutes, and throttles unknown addresses the same way", async () => {
+    const known = await createCustomer();
+    const unknown = uniqueEmail("nobody");
+    for (const email of [known.email, unknown]) {
+      const deferred = deferredTasks();
+      // Each request from a different client, so only the per-address limit applies.
+      for (let i = 0; i < 5; i += 1) await requestPasswordReset({ email }, uniqueOrigin(), deferred.schedule);
+      // The same answer every time (the caller shows the confirmation); only the first 3 do any work.
+      expect(deferred.count, email).toBe(3);
+      await deferred.runAll();
+    }
+    expect(await getDb().devMailboxMessage.count({ where: { to: known.email } })).toBe(3);
+    expect(await latestEmailTo(unknown)).toBeNull();
+  });
+
+  it("accepts at most 20 requests from one client address in 15 minutes", async () => {
+    const origin = uniqueOrigin();
+    const deferred = deferredTasks();
+    for (let i = 0; i < 22; i += 1) await requestPasswordReset({ email: uniqueEmail("nobody") }, origin, deferred.schedule);
+    expect(deferred.count).toBe(20);
+  });
+
+  it("keeps counters in the database, hashed, never the address itself", async () => {
+    const email = uniqueEmail("counted");
+    await requestPasswordReset({ email }, uniqueOrigin(), deferredTasks().schedule);
+    const rows = await getDb().rateLimit.findMany();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(email);
+  });
+});
+
 describe("opening the emailed link", () => {
   it("checks the link without using it up, however many times it is opened", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const link = await requestResetEmail(customer.email);
 
     for (let opened = 0; opened < 3; opened += 1) {
-      expect(await checkResetLink(link)).toMatchObject({ status: "valid", email: customer.email });
+      expect(await checkResetLink(link)).toMatchObject({ status: "valid", token: { email: customer.email } });
+      expect(await openResetLink(link)).toMatchObject({ status: "valid", email: customer.email });
     }
     const [stored] = await storedTokens(customer.id);
     expect(stored?.usedAt).toBeNull();
   });
 
+  it("exchanges the link for a grant that names the same token and never outlives it", async () => {
+    const customer = await createCustomer();
+    const link = await requestResetEmail(customer.email);
+    const opened = await openResetLink(link);
+    if (opened.status !== "valid") throw new Error("expected a valid link");
+
+    expect(opened.grant).not.toContain(link.token);
+    expect(await checkResetGrant(opened.grant)).toMatchObject({ status: "valid", token: { email: customer.email } });
+    const [stored] = await storedTokens(customer.id);
+    expect(opened.grantExpiresAt.getTime()).toBeLessThanOrEqual(stored?.expiresAt.getTime() ?? 0);
+    expect(opened.grantExpiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 15 * MINUTE);
+  });
+
+  it("refuses a grant that was tampered with, forged, or has expired", async () => {
+    const customer = await createCustomer();
+    const opened = await openResetLink(await requestResetEmail(customer.email));
+    if (opened.status !== "valid") throw new Error("expected a valid link");
+    const [stored] = await storedTokens(customer.id);
+
+    const [version, payload, signature] = opened.grant.split(".");
+    const otherPayload = Buffer.from(JSON.stringify({ t: "someone-else", x: 4_000_000_000, p: "password-reset" })).toString("base64url");
+    expect(await checkResetGrant(`${version}.${otherPayload}.${signature}`)).toEqual({ status: "invalid" });
+    expect(await checkResetGrant(`${version}.${payload}.${"A".repeat(signature?.length ?? 43)}`)).toEqual({ status: "invalid" });
+    expect(await checkResetGrant("v1.e30.x")).toEqual({ status: "invalid" });
+    expect(await checkResetGrant(undefined)).toEqual({ status: "invalid" });
+    expect(await checkResetGrant(opened.grant, new Date(opened.grantExpiresAt.getTime() + 1))).toEqual({ status: "expired" });
+    // Signed by this server but for a token id that doesn't exist.
+    expect(await checkResetGrant(issueResetGrant("no-such-token", stored?.expiresAt ?? new Date()).grant)).toEqual({ status: "invalid" });
+  });
+
   it("treats a token with another account's email exactly like an unknown token", async () => {
     const owner = await createCustomer();
     const other = await createCustomer();
-    const link = await requestResetLink(owner.email);
+    const link = await requestResetEmail(owner.email);
 
     expect(await checkResetLink({ token: link.token, email: other.email })).toEqual({ status: "invalid" });
     expect(await checkResetLink({ token: link.token, email: uniqueEmail() })).toEqual({ status: "invalid" });
@@ -180,7 +289,7 @@ describe("opening the emailed link", () => {
 
   it("accepts the email in any case or with stray spaces, as mail clients sometimes mangle it", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const link = await requestResetEmail(customer.email);
     expect((await checkResetLink({ token: link.token, email: `  ${customer.email.toUpperCase()} ` })).status).toBe("valid");
   });
 
@@ -196,11 +305,12 @@ describe("opening the emailed link", () => {
     ["non-string values", { token: ["a", "b"], email: { $ne: null } }],
   ])("calls a link with a %s invalid, without an error", async (_case, link) => {
     expect(await checkResetLink(link)).toEqual({ status: "invalid" });
+    expect(await openResetLink(link)).toEqual({ status: "invalid" });
   });
 
   it("reports an expired link as expired", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const link = await requestResetEmail(customer.email);
     const [stored] = await storedTokens(customer.id);
     const expiresAt = stored?.expiresAt ?? new Date();
 
@@ -209,93 +319,236 @@ describe("opening the emailed link", () => {
   });
 });
 
+describe("entering the code instead", () => {
+  it("exchanges the code and email for a grant, in any case and with or without the dash", async () => {
+    const customer = await createCustomer();
+    const { code } = await requestResetEmail(customer.email);
+    const redeemed = await redeemResetCode(codeEntry(customer.email, code.toLowerCase().replace("-", "")), uniqueOrigin());
+    expect(redeemed).toMatchObject({ status: "valid", email: customer.email });
+    if (redeemed.status !== "valid") return;
+    expect(await checkResetGrant(redeemed.grant)).toMatchObject({ status: "valid" });
+    expect(await complete({ grant: redeemed.grant })).toMatchObject({ status: "completed" });
+    expect(await signsIn(customer.email, NEW_PASSWORD)).toBe(true);
+  });
+
+  it("works once", async () => {
+    const customer = await createCustomer();
+    const { code } = await requestResetEmail(customer.email);
+    const entry = codeEntry(customer.email, code);
+    expect((await redeemResetCode(entry, uniqueOrigin())).status).toBe("valid");
+    expect(await redeemResetCode(entry, uniqueOrigin())).toEqual({ status: "wrong-code" });
+  });
+
+  it("stops working after 5 entries, even the right one", async () => {
+    const customer = await createCustomer();
+    const { code } = await requestResetEmail(customer.email);
+    // The per-address rate limit (also 5) would stop a sixth entry first; lift it to see the code's own limit.
+    const restore = useEnvironment({ RATE_LIMIT_RESET_ATTEMPT_PER_LINK: "100/15" });
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        expect(await redeemResetCode(codeEntry(customer.email, "22222222"), uniqueOrigin())).toEqual({ status: "wrong-code" });
+      }
+      expect(await redeemResetCode(codeEntry(customer.email, code), uniqueOrigin())).toEqual({ status: "wrong-code" });
+    } finally {
+      restore();
+    }
+  });
+
+  it("counts concurrent guesses: of 12 at once, at most 5 are checked", async () => {
+    const customer = await createCustomer();
+    const { code } = await requestResetEmail(customer.email);
+    const guesses = Array.from({ length: 12 }, (_, i) => (i === 11 ? code.replace("-", "") : "22222222"));
+    await Promise.all(guesses.map((guess) => redeemResetCode(codeEntry(customer.email, guess), uniqueOrigin())));
+    const [stored] = await storedTokens(customer.id);
+    expect(stored?.codeAttempts).toBe(5);
+  });
+
+  it("expires after 10 minutes, while the link still works", async () => {
+    const customer = await createCustomer();
+    const link = await requestResetEmail(customer.email);
+    const elevenMinutesLater = new Date(Date.now() + 11 * MINUTE);
+    expect(await redeemResetCode(codeEntry(customer.email, link.code.replace("-", "")), uniqueOrigin(), elevenMinutesLater)).toEqual({
+      status: "wrong-code",
+    });
+    expect((await checkResetLink(link, elevenMinutesLater)).status).toBe("valid");
+  });
+
+  it("dies with its link", async () => {
+    const customer = await createCustomer();
+    const link = await requestResetEmail(customer.email);
+    await complete(link);
+    expect(await redeemResetCode(codeEntry(customer.email, link.code.replace("-", "")), uniqueOrigin())).toEqual({
+      status: "wrong-code",
+    });
+  });
+
+  it("gives an unknown address the same answer as a wrong code", async () => {
+    expect(await redeemResetCode(codeEntry(uniqueEmail("nobody"), "7KQ4XM2P"), uniqueOrigin())).toEqual({
+      status: "wrong-code",
+    });
+  });
+
+  it("limits entries per client address and per address entered", async () => {
+    const origin = uniqueOrigin();
+    const results = [];
+    for (let i = 0; i < 11; i += 1) results.push(await redeemResetCode(codeEntry(uniqueEmail("nobody"), "22222222"), origin));
+    expect(results.slice(0, 10).every((r) => r.status === "wrong-code")).toBe(true);
+    expect(results[10]).toMatchObject({ status: "rate-limited" });
+
+    const email = uniqueEmail("nobody");
+    const perAddress = [];
+    for (let i = 0; i < 6; i += 1) perAddress.push(await redeemResetCode({ email, code: "22222222" }, uniqueOrigin()));
+    expect(perAddress[5]).toMatchObject({ status: "rate-limited" });
+  });
+});
+
 describe("completing a reset", () => {
   it("sets the new password: the new one signs in, the old one no longer does", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const link = await requestResetEmail(customer.email);
 
-    expect(await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) })).toEqual({
-      status: "completed",
-      customerId: customer.id,
-    });
-    expect(await authenticateCustomer({ email: customer.email, password: NEW_PASSWORD })).toMatchObject({ id: customer.id });
-    expect(await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD })).toBeNull();
+    expect(await complete(link)).toEqual({ status: "completed", customerId: customer.id, email: customer.email });
+    expect(await signsIn(customer.email, NEW_PASSWORD)).toBe(true);
+    expect(await signsIn(customer.email, TEST_PASSWORD)).toBe(false);
+  });
+
+  it("works with the grant from opening the link", async () => {
+    const customer = await createCustomer();
+    const opened = await openResetLink(await requestResetEmail(customer.email));
+    if (opened.status !== "valid") throw new Error("expected a valid link");
+    expect(await complete({ grant: opened.grant })).toMatchObject({ status: "completed" });
+    expect(await checkResetGrant(opened.grant)).toEqual({ status: "used" });
   });
 
   it("uses the link up: it never works again", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
-    await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) });
+    const link = await requestResetEmail(customer.email);
+    await complete(link);
 
     expect(await checkResetLink(link)).toEqual({ status: "used" });
-    expect(await completePasswordReset({ ...link, newPassword: checkedPassword("yet another passphrase") })).toEqual({ status: "used" });
-    expect(await authenticateCustomer({ email: customer.email, password: NEW_PASSWORD })).not.toBeNull();
+    expect(await complete(link, "yet another passphrase")).toEqual({ status: "used" });
+    expect(await signsIn(customer.email, NEW_PASSWORD)).toBe(true);
     const [stored] = await storedTokens(customer.id);
     expect(stored?.usedAt).toBeInstanceOf(Date);
   });
 
   it("refuses an expired link and leaves the password unchanged", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const link = await requestResetEmail(customer.email);
     const [stored] = await storedTokens(customer.id);
     const afterExpiry = new Date((stored?.expiresAt.getTime() ?? 0) + 1);
 
-    expect(await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) }, afterExpiry)).toEqual({ status: "expired" });
-    expect(await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD })).not.toBeNull();
+    expect(await complete(link, NEW_PASSWORD, { now: afterExpiry })).toEqual({ status: "expired" });
+    expect(await signsIn(customer.email, TEST_PASSWORD)).toBe(true);
   });
 
   it("refuses a token presented with another account's email", async () => {
     const owner = await createCustomer();
     const other = await createCustomer();
-    const link = await requestResetLink(owner.email);
+    const link = await requestResetEmail(owner.email);
 
-    expect(await completePasswordReset({ token: link.token, email: other.email, newPassword: checkedPassword(NEW_PASSWORD) })).toEqual({
-      status: "invalid",
-    });
-    expect(await authenticateCustomer({ email: other.email, password: TEST_PASSWORD })).not.toBeNull();
+    expect(await complete({ token: link.token, email: other.email })).toEqual({ status: "invalid" });
+    expect(await signsIn(other.email, TEST_PASSWORD)).toBe(true);
+    expect((await checkResetLink(link)).status).toBe("valid");
+  });
+
+  it.each([
+    ["a common password", "password123", "That's one of the most common passwords"],
+    ["the email's name", "{local}-rocks-2026", "Don't use your email address in your password"],
+    ["the current password", TEST_PASSWORD, "That's your current password"],
+  ])("refuses %s, keeping the link usable", async (_case, password, message) => {
+    const customer = await createCustomer({ email: uniqueEmail("maple") });
+    const link = await requestResetEmail(customer.email);
+    const attempt = password.replace("{local}", customer.email.split("@")[0] ?? "");
+    const result = await complete(link, attempt);
+    expect(result).toMatchObject({ status: "password-rejected" });
+    expect("message" in result && result.message).toContain(message);
     expect((await checkResetLink(link)).status).toBe("valid");
   });
 
   it("makes every other outstanding link for the account invalid", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const link = await requestResetEmail(customer.email);
     // A second live token, as two requests racing each other could leave behind.
     const other = generateResetToken();
     await getDb().passwordResetToken.create({
       data: { tokenHash: other.tokenHash, customerId: customer.id, expiresAt: new Date(Date.now() + 10 * MINUTE) },
     });
 
-    await completePasswordReset({ ...link, newPassword: checkedPassword(NEW_PASSWORD) });
+    await complete(link);
     expect(await checkResetLink({ token: other.token, email: customer.email })).toEqual({ status: "superseded" });
+  });
+
+  it("ends every session when asked (the default), and none when not", async () => {
+    const signingOut = await createCustomer();
+    await complete(await requestResetEmail(signingOut.email), NEW_PASSWORD, { signOutOtherSessions: true });
+    const afterSignOut = await getDb().customer.findUniqueOrThrow({ where: { id: signingOut.id } });
+    expect(afterSignOut.sessionVersion).toBe(1);
+    expect(await eventTypes(signingOut.id)).toEqual(["password_reset_requested", "password_reset_completed", "sessions_revoked"]);
+
+    const staying = await createCustomer();
+    await complete(await requestResetEmail(staying.email), NEW_PASSWORD, { signOutOtherSessions: false });
+    expect((await getDb().customer.findUniqueOrThrow({ where: { id: staying.id } })).sessionVersion).toBe(0);
+  });
+
+  it("records where it happened, and emails the customer with a 'This wasn't me' link", async () => {
+    const customer = await createCustomer();
+    const origin = uniqueOrigin();
+    await complete(await requestResetEmail(customer.email), NEW_PASSWORD, { origin });
+
+    const event = await getDb().securityEvent.findFirstOrThrow({ where: { customerId: customer.id, type: "password_reset_completed" } });
+    expect(event).toMatchObject({ ip: origin.ip, userAgent: origin.userAgent });
+    const notice = await latestEmailTo(customer.email);
+    expect(notice?.subject).toBe("Your Juniper Goods password was reset");
+    expect(notice?.text).toContain("Every other device was signed out.");
+    expect(notMeLinkIn(notice?.text ?? "").origin).toBe("http://localhost:3000");
   });
 
   it("lets exactly one of two concurrent submissions of the same link succeed", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const link = await requestResetEmail(customer.email);
 
-    const results = await Promise.all([
-      completePasswordReset({ ...link, newPassword: checkedPassword("first concurrent passphrase") }),
-      completePasswordReset({ ...link, newPassword: checkedPassword("second concurrent passphrase") }),
-    ]);
+    const results = await Promise.all([complete(link, "first concurrent passphrase"), complete(link, "second concurrent passphrase")]);
 
     expect(results.filter((r) => r.status === "completed")).toHaveLength(1);
     expect(results.filter((r) => r.status === "used")).toHaveLength(1);
     const winner = results[0]?.status === "completed" ? "first concurrent passphrase" : "second concurrent passphrase";
-    expect(await authenticateCustomer({ email: customer.email, password: winner })).not.toBeNull();
+    expect(await signsIn(customer.email, winner)).toBe(true);
   });
 
   it("lets exactly one of twenty concurrent submissions succeed", async () => {
     const customer = await createCustomer();
-    const link = await requestResetLink(customer.email);
+    const opened = await openResetLink(await requestResetEmail(customer.email));
+    if (opened.status !== "valid") throw new Error("expected a valid link");
 
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => completePasswordReset({ ...link, newPassword: checkedPassword(`concurrent passphrase ${i}`) })),
-    );
+    // Twenty clients sharing one grant, as if it had been copied; the per-link limit is raised to let them all in.
+    const restore = useEnvironment({ RATE_LIMIT_RESET_ATTEMPT_PER_LINK: "100/15" });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => complete({ grant: opened.grant }, `concurrent passphrase ${i}`)),
+      );
+      expect(results.filter((r) => r.status === "completed")).toHaveLength(1);
+      expect(results.filter((r) => r.status === "used")).toHaveLength(19);
+    } finally {
+      restore();
+    }
+  });
 
-    expect(results.filter((r) => r.status === "completed")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "used")).toHaveLength(19);
-    const [stored] = await storedTokens(customer.id);
-    expect(stored?.usedAt).toBeInstanceOf(Date);
+  it("limits attempts per link and per client address, with how long to wait", async () => {
+    const customer = await createCustomer();
+    const link = await requestResetEmail(customer.email);
+    // Five attempts with a password the policy refuses, each from a different client: all reach the policy check.
+    for (let i = 0; i < 5; i += 1) expect((await complete(link, "password123")).status).toBe("password-rejected");
+    const limited = await complete(link);
+    expect(limited).toMatchObject({ status: "rate-limited" });
+    expect("retryAfterSeconds" in limited && limited.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await signsIn(customer.email, TEST_PASSWORD)).toBe(true);
+
+    const origin = uniqueOrigin();
+    const fromOneClient = [];
+    for (let i = 0; i < 11; i += 1) fromOneClient.push(await complete({ grant: "not-a-grant" }, NEW_PASSWORD, { origin }));
+    expect(fromOneClient[9]).toEqual({ status: "invalid" });
+    expect(fromOneClient[10]).toMatchObject({ status: "rate-limited" });
   });
 });
 

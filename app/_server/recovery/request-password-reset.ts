@@ -1,31 +1,64 @@
 import "server-only";
+import { randomInt } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { after } from "next/server";
 import { createElement } from "react";
 import PasswordResetEmail from "@/emails/password-reset";
 import { formatMinutes } from "@/app/_lib/format";
+import { recordSecurityEvent } from "../audit";
+import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { sendEmail } from "../email/send-email";
 import { getConfig } from "../env";
 import { describeError, log } from "../log";
-import { buildResetUrl } from "./reset-link";
+import { consumeRateLimits } from "../rate-limit";
+import { formatResetCode, generateResetCode, hashResetCode, RESET_CODE_TTL_MINUTES } from "./reset-code";
+import { buildResetCodeUrl, buildResetUrl } from "./reset-link";
 import { generateResetToken } from "./reset-token";
+import { revokeOutstandingResetLinks } from "./revoke-reset-links";
 
 /** Runs a task after the response has been sent. Next's `after` in the app; tests pass their own. */
 export type RunAfterResponse = (task: () => Promise<void>) => void;
 
-const runAfterNextResponse: RunAfterResponse = (task) => after(task);
+export const runAfterNextResponse: RunAfterResponse = (task) => after(task);
 
 /**
- * Accepts a reset request for an address. It does the same thing for every address, registered or not: nothing on
- * the response path looks the address up. The lookup, the token and the email happen after the response is sent,
- * so neither the answer nor its timing can tell anyone whether an account exists.
+ * Work for a real account (a lookup that finds it, a token, an email to render and send) costs CPU that an unknown
+ * address doesn't. Run right after the response, it would slow whichever request comes next, and an attacker timing
+ * a follow-up request could tell that the address has an account. So it starts at a random moment within half a
+ * second: whatever it slows down has nothing to do with the request that caused it. (The per-address limit, 3
+ * requests in 15 minutes, also caps how often anyone can probe one address.)
+ */
+const DECORRELATION_WINDOW_MS = 500;
+const runDecoupledFromResponse: RunAfterResponse = (task) =>
+  after(async () => {
+    await sleep(randomInt(DECORRELATION_WINDOW_MS));
+    await task();
+  });
+
+/**
+ * Accepts a reset request for an address. It does the same thing for every address, registered or not:
+ * - the rate limits (per address and per client) count every request, so being throttled says nothing either;
+ * - nothing on the response path looks the address up. The lookup, the token and the email happen after the
+ *   response is sent, at a random moment, so neither the answer, nor its timing, nor the timing of the next request
+ *   can tell anyone whether an account exists.
+ * Over a limit the request is dropped quietly: the caller shows the same confirmation, and no email is sent.
  */
 export async function requestPasswordReset(
   request: { email: string },
-  runAfterResponse: RunAfterResponse = runAfterNextResponse,
+  origin: RequestOrigin,
+  runAfterResponse: RunAfterResponse = runDecoupledFromResponse,
 ): Promise<void> {
+  const limit = await consumeRateLimits([
+    ["RESET_REQUEST_PER_EMAIL", request.email],
+    ["RESET_REQUEST_PER_ADDRESS", origin.ip],
+  ]);
+  if (limit.limited) {
+    log.info({ event: "password_reset.throttled" }, "reset request over its rate limit; no email sent");
+    return;
+  }
   runAfterResponse(() =>
-    issuePasswordReset(request.email).catch((error: unknown) => {
+    issuePasswordReset(request.email, origin).catch((error: unknown) => {
       log.error({ event: "password_reset.issue_failed", error: describeError(error) }, "could not issue a password reset");
     }),
   );
@@ -34,29 +67,31 @@ export async function requestPasswordReset(
 const STALE_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The work behind a request: for a registered address, revoke every older link, store the hash of a new token and
- * email the link. For an unknown address, nothing happens. A failed send is logged without the link.
+ * The work behind a request: for a registered address, revoke every older link, store the hashes of a new token
+ * and code, and email both. For an unknown address, nothing happens. A failed send is logged without the link.
  */
-export async function issuePasswordReset(email: string, now = new Date()): Promise<void> {
+export async function issuePasswordReset(email: string, origin: RequestOrigin, now = new Date()): Promise<void> {
   const db = getDb();
   const customer = await db.customer.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
   if (!customer) return;
 
   const { resetTokenTtlMinutes, storeName } = getConfig();
   const { token, tokenHash } = generateResetToken();
+  const code = generateResetCode();
   const expiresAt = new Date(now.getTime() + resetTokenTtlMinutes * 60_000);
-  await db.$transaction([
-    // A newer request makes every older link invalid.
-    db.passwordResetToken.updateMany({
-      where: { customerId: customer.id, usedAt: null, revokedAt: null },
-      data: { revokedAt: now },
-    }),
+  const codeExpiresAt = new Date(Math.min(expiresAt.getTime(), now.getTime() + RESET_CODE_TTL_MINUTES * 60_000));
+  await db.$transaction(async (tx) => {
+    // A newer request makes every older link and code invalid.
+    await revokeOutstandingResetLinks(tx, customer.id, now);
     // Keep a day of history so an old link still gets an accurate "used"/"replaced" message, then drop it.
-    db.passwordResetToken.deleteMany({
+    await tx.passwordResetToken.deleteMany({
       where: { customerId: customer.id, expiresAt: { lt: new Date(now.getTime() - STALE_TOKEN_RETENTION_MS) } },
-    }),
-    db.passwordResetToken.create({ data: { tokenHash, customerId: customer.id, expiresAt } }),
-  ]);
+    });
+    await tx.passwordResetToken.create({
+      data: { tokenHash, customerId: customer.id, expiresAt, codeHash: hashResetCode(tokenHash, code), codeExpiresAt },
+    });
+    await recordSecurityEvent(customer.id, "password_reset_requested", origin, tx);
+  });
   log.info({ event: "password_reset.issued", customerId: customer.id });
 
   try {
@@ -69,6 +104,9 @@ export async function issuePasswordReset(email: string, now = new Date()): Promi
         email: customer.email,
         resetUrl: buildResetUrl(token, customer.email),
         expiresIn: formatMinutes(resetTokenTtlMinutes),
+        code: formatResetCode(code),
+        codeUrl: buildResetCodeUrl(),
+        codeExpiresIn: formatMinutes(Math.round((codeExpiresAt.getTime() - now.getTime()) / 60_000)),
       }),
     });
     log.info({ event: "password_reset.email_sent", customerId: customer.id });

@@ -8,3 +8,8 @@ export function buildResetUrl(token: string, email: string): string {
   url.searchParams.set("email", email);
   return url.toString();
 }
+
+/** Where a shopper enters the code from the email, on whatever device they are shopping on. */
+export function buildResetCodeUrl(): string {
+  return new URL("/reset-password/code", getConfig().appUrl).toString();
+}

@@ -1,0 +1,33 @@
+import { describeUserAgent } from "@/app/_lib/describe-user-agent";
+import type { SecurityEventType, SecurityEventView } from "@/app/_server/audit";
+
+const labels: Record<SecurityEventType, string> = {
+  sign_in_succeeded: "Signed in",
+  sign_in_failed: "Wrong password entered",
+  password_reset_requested: "Password reset requested",
+  password_reset_completed: "Password reset",
+  password_changed: "Password changed",
+  sessions_revoked: "Signed out on all devices",
+  email_changed: "Email address changed",
+  not_me_reported: "Reported a change that wasn't you",
+};
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The customer's own recent security events: what, when, from which address and browser. */
+export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
+  if (events.length === 0) return <p>No activity yet.</p>;
+  return (
+    <ol className="activity-list">
+      {events.map((event) => (
+        <li key={event.id}>
+          <span className="activity-what">{labels[event.type] ?? event.type}</span>
+          <span className="activity-detail">
+            <time dateTime={event.createdAt.toISOString()}>{timeFormat.format(event.createdAt)} UTC</time> ·{" "}
+            {describeUserAgent(event.userAgent)} · {event.ip}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

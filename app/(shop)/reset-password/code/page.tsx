@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthCard } from "@/app/_components/auth-card";
+import { ResetCodeForm } from "./reset-code-form";
+
+export const metadata: Metadata = { title: "Enter your reset code" };
+
+export default function ResetCodePage() {
+  return (
+    <AuthCard
+      title="Enter your reset code"
+      intro="Reading your email on another device? Enter the code from the reset email here, with your email address."
+    >
+      <ResetCodeForm />
+      <p className="auth-card-footer">
+        No code? <Link href="/forgot-password">Ask for a new one</Link>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,32 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { openResetLink } from "@/app/_server/recovery/reset-credentials";
+import { RESET_GRANT_COOKIE, resetGrantCookieOptions } from "@/app/_server/recovery/reset-grant-cookie";
+
+/**
+ * The emailed link, /reset-password?token=…&email=…, lands here (next.config.ts rewrites it). It checks the link
+ * without using it up, moves it into the reset-grant cookie, and sends the browser on to /reset-password with a
+ * clean URL, so the token never sits in the address bar, history, bookmarks or a Referer header. A dead link is
+ * sent on with only its reason. Opening the link any number of times (mail scanners do) changes nothing.
+ */
+export async function GET(request: NextRequest) {
+  const query = request.nextUrl.searchParams;
+  // A repeated parameter is as broken as a missing one.
+  const link = {
+    token: query.getAll("token").length === 1 ? query.get("token") : null,
+    email: query.getAll("email").length === 1 ? query.get("email") : null,
+  };
+  const opened = await openResetLink(link);
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: {
+      Location: opened.status === "valid" ? "/reset-password" : `/reset-password?link=${opened.status}`,
+      // This response's URL still carries the token: nothing may pass it on, or keep a copy.
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "no-store",
+    },
+  });
+  if (opened.status === "valid") {
+    response.cookies.set(RESET_GRANT_COOKIE, opened.grant, resetGrantCookieOptions(opened.grantExpiresAt));
+  }
+  return response;
+}

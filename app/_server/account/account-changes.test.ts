@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkedPassword,
+  createCustomer,
+  deferredTasks,
+  latestEmailTo,
+  notMeLinkIn,
+  resetLinkIn,
+  TEST_PASSWORD,
+  uniqueEmail,
+  uniqueOrigin,
+} from "@/test/support";
+import { authenticateCustomer } from "../auth/customer-accounts";
+import { getDb } from "../db";
+import { checkResetLink } from "../recovery/reset-credentials";
+import { issuePasswordReset } from "../recovery/request-password-reset";
+import { checkAccountAlert, reportNotMe } from "./account-alerts";
+import { changeEmail, changePassword } from "./change-credentials";
+
+const NEW_PASSWORD = "a fresh account passphrase";
+
+async function signsIn(email: string, password: string) {
+  return (await authenticateCustomer({ email, password }, uniqueOrigin())).status === "authenticated";
+}
+
+async function liveResetLink(email: string) {
+  await issuePasswordReset(email, uniqueOrigin());
+  const link = resetLinkIn((await latestEmailTo(email))?.text ?? "");
+  return { token: link.searchParams.get("token"), email: link.searchParams.get("email") };
+}
+
+async function customerRow(id: string) {
+  return getDb().customer.findUniqueOrThrow({ where: { id } });
+}
+
+async function changePasswordNow(customerId: string, currentPassword: string, newPassword: string, signOutOtherSessions = true) {
+  const deferred = deferredTasks();
+  const result = await changePassword(
+    { customerId, currentPassword, newPassword: checkedPassword(newPassword), signOutOtherSessions },
+    uniqueOrigin(),
+    deferred.schedule,
+  );
+  await deferred.runAll();
+  return result;
+}
+
+async function changeEmailNow(customerId: string, currentPassword: string, newEmail: string) {
+  const deferred = deferredTasks();
+  const result = await changeEmail({ customerId, currentPassword, newEmail }, uniqueOrigin(), deferred.schedule);
+  await deferred.runAll();
+  return result;
+}
+
+async function reportNotMeNow(token: string | null) {
+  const deferred = deferredTasks();
+  const outcome = await reportNotMe(token, uniqueOrigin(), deferred.schedule);
+  await deferred.runAll();
+  return outcome;
+}
+
+describe("changing the password on the account page", () => {
+  it("needs the current password", async () => {
+    const customer = await createCustomer();
+    expect(await changePasswordNow(customer.id, "not my password", NEW_PASSWORD)).toEqual({ status: "wrong-password" });
+    expect(await signsIn(customer.email, TEST_PASSWORD)).toBe(true);
+  });
+
+  it("applies the same policy as registration and reset, including not reusing the current password", async () => {
+    const customer = await createCustomer();
+    expect(await changePasswordNow(customer.id, TEST_PASSWORD, "qwertyuiop")).toMatchObject({ status: "password-rejected" });
+    expect(await changePasswordNow(customer.id, TEST_PASSWORD, TEST_PASSWORD)).toMatchObject({
+      status: "password-rejected",
+      message: "That's your current password. Choose a new one",
+    });
+  });
+
+  it("replaces the password, kills outstanding reset links, and tells the customer", async () => {
+    const customer = await createCustomer();
+    const link = await liveResetLink(customer.email);
+
+    expect(await changePasswordNow(customer.id, TEST_PASSWORD, NEW_PASSWORD)).toEqual({ status: "changed", email: customer.email });
+    expect(await signsIn(customer.email, NEW_PASSWORD)).toBe(true);
+    expect(await signsIn(customer.email, TEST_PASSWORD)).toBe(false);
+    expect(await checkResetLink(link)).toEqual({ status: "superseded" });
+    const notice = await latestEmailTo(customer.email);
+    expect(notice?.subject).toBe("Your Juniper Goods password was changed");
+    expect(notMeLinkIn(notice?.text ?? "").pathname).toBe("/account/not-me");
+  });
+
+  it("signs out other devices only when asked", async () => {
+    const asked = await createCustomer();
+    await changePasswordNow(asked.id, TEST_PASSWORD, NEW_PASSWORD, true);
+    expect((await customerRow(asked.id)).sessionVersion).toBe(1);
+
+    const notAsked = await createCustomer();
+    await changePasswordNow(notAsked.id, TEST_PASSWORD, NEW_PASSWORD, false);
+    expect((await customerRow(notAsked.id)).sessionVersion).toBe(0);
+  });
+});
+
+describe("changing the email address", () => {
+  it("needs the current password, and a new address no one else has", async () => {
+    const customer = await createCustomer();
+    const other = await createCustomer();
+    expect(await changeEmailNow(customer.id, "not my password", uniqueEmail())).toEqual({ status: "wrong-password" });
+    expect(await changeEmailNow(customer.id, TEST_PASSWORD, other.email)).toEqual({ status: "email-taken" });
+    expect(await changeEmailNow(customer.id, TEST_PASSWORD, customer.email)).toEqual({ status: "unchanged" });
+  });
+
+  it("moves the account, kills links sent to the old address, and warns the old address", async () => {
+    const customer = await createCustomer();
+    const link = await liveResetLink(customer.email);
+    const newEmail = uniqueEmail("moved");
+
+    expect(await changeEmailNow(customer.id, TEST_PASSWORD, newEmail)).toEqual({ status: "changed", email: newEmail });
+    expect(await signsIn(newEmail, TEST_PASSWORD)).toBe(true);
+    expect(await checkResetLink(link)).toEqual({ status: "invalid" });
+    const warning = await latestEmailTo(customer.email);
+    expect(warning?.subject).toBe("Your Juniper Goods email address was changed");
+    expect(warning?.text).toContain(newEmail);
+    expect(notMeLinkIn(warning?.text ?? "").pathname).toBe("/account/not-me");
+  });
+});
+
+describe("'This wasn't me'", () => {
+  it("after a password change: locks the password, ends every session, kills links, and sends a fresh reset", async () => {
+    const customer = await createCustomer();
+    await changePasswordNow(customer.id, TEST_PASSWORD, NEW_PASSWORD, false);
+    const notMe = notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "");
+    const token = notMe.searchParams.get("token");
+    const versionBefore = (await customerRow(customer.id)).sessionVersion;
+
+    expect(await checkAccountAlert(token)).toEqual({ status: "valid", change: "password-changed" });
+    expect(await reportNotMeNow(token)).toEqual({ status: "secured", email: customer.email });
+
+    // Neither the password the intruder set nor the old one opens the account any more.
+    expect(await signsIn(customer.email, NEW_PASSWORD)).toBe(false);
+    expect(await signsIn(customer.email, TEST_PASSWORD)).toBe(false);
+    expect((await customerRow(customer.id)).sessionVersion).toBe(versionBefore + 1);
+    const reset = await latestEmailTo(customer.email);
+    expect(reset?.subject).toBe("Reset your Juniper Goods password");
+    const events = await getDb().securityEvent.findMany({ where: { customerId: customer.id } });
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(["not_me_reported", "sessions_revoked"]));
+  });
+
+  it("works once", async () => {
+    const customer = await createCustomer();
+    await changePasswordNow(customer.id, TEST_PASSWORD, NEW_PASSWORD);
+    const token = notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "").searchParams.get("token");
+    await reportNotMeNow(token);
+    expect(await reportNotMeNow(token)).toEqual({ status: "used" });
+    expect(await checkAccountAlert(token)).toEqual({ status: "used" });
+  });
+
+  it("after an email change: puts the old address back and sends the fresh reset there", async () => {
+    const customer = await createCustomer();
+    const intruderEmail = uniqueEmail("intruder");
+    await changeEmailNow(customer.id, TEST_PASSWORD, intruderEmail);
+    const token = notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "").searchParams.get("token");
+
+    expect(await reportNotMeNow(token)).toEqual({ status: "secured", email: customer.email });
+    expect((await customerRow(customer.id)).email).toBe(customer.email);
+    expect((await latestEmailTo(customer.email))?.subject).toBe("Reset your Juniper Goods password");
+    expect(await latestEmailTo(intruderEmail)).toBeNull();
+  });
+
+  it("refuses links that aren't real", async () => {
+    expect(await reportNotMeNow("A".repeat(43))).toEqual({ status: "invalid" });
+    expect(await reportNotMeNow(null)).toEqual({ status: "invalid" });
+    expect(await checkAccountAlert("short")).toEqual({ status: "invalid" });
+  });
+});

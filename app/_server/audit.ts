@@ -1,0 +1,41 @@
+import "server-only";
+import type { RequestOrigin } from "./client-address";
+import { getDb, type Database } from "./db";
+
+/** Events a customer sees in their activity list. None of them carries a token, code or password. */
+export const SECURITY_EVENT_TYPES = [
+  "sign_in_succeeded",
+  "sign_in_failed",
+  "password_reset_requested",
+  "password_reset_completed",
+  "password_changed",
+  "sessions_revoked",
+  "email_changed",
+  "not_me_reported",
+] as const;
+
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+
+/** Interactive-transaction clients and the main client both work, so an event can commit with the change it records. */
+type Writer = Pick<Database, "securityEvent">;
+
+export async function recordSecurityEvent(
+  customerId: string,
+  type: SecurityEventType,
+  origin: RequestOrigin,
+  writer: Writer = getDb(),
+): Promise<void> {
+  await writer.securityEvent.create({ data: { customerId, type, ip: origin.ip, userAgent: origin.userAgent } });
+}
+
+export type SecurityEventView = { id: string; type: SecurityEventType; ip: string; userAgent: string; createdAt: Date };
+
+export async function recentSecurityEvents(customerId: string, limit = 10): Promise<SecurityEventView[]> {
+  const events = await getDb().securityEvent.findMany({
+    where: { customerId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, type: true, ip: true, userAgent: true, createdAt: true },
+  });
+  return events.map((event) => ({ ...event, type: event.type as SecurityEventType }));
+}

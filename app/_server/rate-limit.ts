@@ -1,0 +1,59 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { getDb } from "./db";
+import { getConfig, type RateLimitName } from "./env";
+
+export type { RateLimitName };
+
+export type RateLimitOutcome = { limited: false } | { limited: true; retryAfterSeconds: number };
+
+/**
+ * Counters live in the database (the RateLimit table, through rate-limiter-flexible's Prisma store), so limits
+ * hold across restarts and across every app instance sharing the database.
+ */
+const limiters = new Map<string, RateLimiterPrisma>();
+
+function limiter(name: RateLimitName): RateLimiterPrisma {
+  const { points, windowMinutes } = getConfig().rateLimits[name];
+  // Keyed by the policy as well as the name, so a limiter always matches the configuration in force.
+  const cacheKey = `${name}:${points}/${windowMinutes}`;
+  let found = limiters.get(cacheKey);
+  if (!found) {
+    found = new RateLimiterPrisma({
+      storeClient: getDb(),
+      tableName: "rateLimit",
+      keyPrefix: name,
+      points,
+      duration: windowMinutes * 60,
+    });
+    limiters.set(cacheKey, found);
+  }
+  return found;
+}
+
+/** Keys are hashed: the counters table never holds an email address or a client address. */
+function storedKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("base64url");
+}
+
+/**
+ * Counts one attempt against every listed limit (all of them, so a blocked attempt still counts everywhere) and
+ * reports whether any limit is exceeded, with how long until the strictest one allows another attempt.
+ */
+export async function consumeRateLimits(checks: [RateLimitName, string][]): Promise<RateLimitOutcome> {
+  const results = await Promise.allSettled(checks.map(([name, key]) => limiter(name).consume(storedKey(key))));
+  let retryAfterMs = 0;
+  for (const result of results) {
+    if (result.status === "fulfilled") continue;
+    // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with an Error when the store fails.
+    if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+    retryAfterMs = Math.max(retryAfterMs, result.reason.msBeforeNext);
+  }
+  return retryAfterMs > 0 ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : { limited: false };
+}
+
+/** Forgets the attempts counted for a key, e.g. a sign-in limit once the right password has been given. */
+export async function resetRateLimit(name: RateLimitName, key: string): Promise<void> {
+  await limiter(name).delete(storedKey(key));
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getConfig } from "../env";
+
+/**
+ * Where a browser keeps its reset grant once the token has left the URL: HttpOnly (no script reads it),
+ * SameSite=Strict (no other site can make the browser send it), Secure when the shop runs on https, and scoped to
+ * /reset-password, the only pages that need it.
+ */
+export const RESET_GRANT_COOKIE = "reset_grant";
+const RESET_GRANT_COOKIE_PATH = "/reset-password";
+
+export function resetGrantCookieOptions(expiresAt: Date, now = new Date()) {
+  return {
+    httpOnly: true,
+    sameSite: "strict" as const,
+    secure: getConfig().appUrl.startsWith("https:"),
+    path: RESET_GRANT_COOKIE_PATH,
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
+  };
+}
+
+export async function readResetGrantCookie(): Promise<string | undefined> {
+  return (await cookies()).get(RESET_GRANT_COOKIE)?.value;
+}
+
+export async function setResetGrantCookie(grant: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(RESET_GRANT_COOKIE, grant, resetGrantCookieOptions(expiresAt));
+}
+
+export async function clearResetGrantCookie(): Promise<void> {
+  (await cookies()).set(RESET_GRANT_COOKIE, "", { ...resetGrantCookieOptions(new Date(0)), maxAge: 0 });
+}

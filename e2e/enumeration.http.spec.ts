@@ -1,0 +1,75 @@
+import type { APIResponse } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { postForm } from "./support/form-post";
+import { emailsTo, waitForEmail } from "./support/inbox";
+import { STORE_URL } from "./support/servers";
+
+// Nothing a client can observe may depend on whether an address has an account: not the status, the redirect, the
+// headers, the cookies, the body, nor (past its limit) the throttling.
+
+/**
+ * Everything observable about a response, with the submitted address (echoed back) and the per-response CSP nonce
+ * (fresh randomness on every response, like a request id) blanked out. Only the date header is dropped.
+ */
+async function observable(response: APIResponse, email: string) {
+  const headers = { ...response.headers() };
+  delete headers.date; // the clock, not the account
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce, "every page has a nonce").toBeTruthy();
+  const blank = (text: string) => text.replaceAll(email, "<email>").replaceAll(nonce as string, "<nonce>");
+  headers["content-security-policy"] = blank(headers["content-security-policy"] ?? "");
+  return {
+    status: response.status(),
+    location: headers.location ?? null,
+    setCookie: headers["set-cookie"] ?? null,
+    headers,
+    body: blank(await response.text()),
+  };
+}
+
+test("forgot-password answers a registered and an unknown address identically", async ({ playwright, shopper, newShopper }) => {
+  // Same length as the registered address, so even Content-Length has nothing to differ on.
+  const unknown = newShopper().email;
+  expect(unknown).toHaveLength(shopper.email.length);
+
+  async function ask(email: string, client: string) {
+    const context = await playwright.request.newContext({ extraHTTPHeaders: { "X-Forwarded-For": client } });
+    const response = await postForm(context, `${STORE_URL}/forgot-password`, { email });
+    const seen = await observable(response, email);
+    await context.dispose();
+    return seen;
+  }
+
+  const known = await ask(shopper.email, "198.18.10.1");
+  const stranger = await ask(unknown, "198.18.10.2");
+  expect(known.status).toBe(200);
+  expect(known.setCookie).toBeNull();
+  expect(known.body).toContain("Check your email");
+  expect(stranger).toEqual(known);
+
+  // Past the per-address limit (3 in 15 minutes) the answer is still the same, for both.
+  let knownThrottled = known;
+  let strangerThrottled = stranger;
+  for (let request = 2; request <= 5; request += 1) {
+    knownThrottled = await ask(shopper.email, `198.18.11.${request}`);
+    strangerThrottled = await ask(unknown, `198.18.12.${request}`);
+  }
+  expect(knownThrottled).toEqual(known);
+  expect(strangerThrottled).toEqual(known);
+
+  await waitForEmail(shopper.email, { count: 3 });
+  expect(await emailsTo(unknown)).toEqual([]);
+});
+
+test("the code form answers a registered and an unknown address identically", async ({ playwright, shopper, newShopper }) => {
+  const unknown = newShopper().email;
+  const answers = [];
+  for (const [email, client] of [[shopper.email, "198.18.20.1"], [unknown, "198.18.20.2"]] as const) {
+    const context = await playwright.request.newContext({ extraHTTPHeaders: { "X-Forwarded-For": client } });
+    const response = await postForm(context, `${STORE_URL}/reset-password/code`, { email, code: "2222-2222" });
+    answers.push(await observable(response, email));
+    await context.dispose();
+  }
+  expect(answers[0]?.body).toContain("That code isn&#x27;t right");
+  expect(answers[1]).toEqual(answers[0]);
+});
