@@ -1,4 +1,4 @@
-import { chooseNewPassword, expect, fillSignInForm, newDevice, register, signIn, test } from "./fixtures";
+import { chooseNewPassword, expect, fillSignInForm, register, signIn, signInOnAnotherDevice, test } from "./fixtures";
 import { notMeLinkIn, resetLinkIn, waitForEmailWithSubject } from "./support/inbox";
 
 test("a signed-out visitor to /account is sent to sign in, then back to their account", async ({ page, shopper }) => {
@@ -56,10 +56,7 @@ test("an empty registration form explains every field", async ({ page }) => {
 
 test("changing the password on the account page signs out other devices and tells the shopper", async ({ page, browser, shopper }) => {
   test.slow(); // a long journey: several sign-ins, emails and page loads
-  const phone = await newDevice(browser);
-  const phoneTab = await phone.newPage();
-  await signIn(phoneTab, shopper);
-  await expect(phoneTab).toHaveURL(/\/account$/);
+  const { device: phone, tab: phoneTab } = await signInOnAnotherDevice(browser, shopper);
 
   await signIn(page, shopper);
   const form = page.getByRole("form", { name: "Change password" });

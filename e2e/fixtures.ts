@@ -67,6 +67,15 @@ export async function newDevice(browser: Browser, baseURL = STORE_URL) {
   });
 }
 
+/** The shopper, signed in on a second device (its own context), for tests about what happens to other sessions. */
+export async function signInOnAnotherDevice(browser: Browser, shopper: Shopper) {
+  const device = await newDevice(browser);
+  const tab = await device.newPage();
+  await signIn(tab, shopper);
+  await expect(tab).toHaveURL(/\/account$/);
+  return { device, tab };
+}
+
 /** The register page, filled in and submitted as a shopper would. */
 export async function register(page: Page, shopper: Shopper) {
   await page.goto("/register");

@@ -1,4 +1,4 @@
-import { chooseNewPassword, expect, newDevice, register, requestResetLink, signIn, test } from "./fixtures";
+import { chooseNewPassword, expect, newDevice, register, requestResetLink, signIn, signInOnAnotherDevice, test } from "./fixtures";
 import { expireResetLinks } from "./support/database";
 import { emailsTo, notMeLinkIn, resetCodeIn, resetLinkIn, waitForEmail, waitForEmailWithSubject } from "./support/inbox";
 import { STORE_DATABASE_URL, STORE_URL, WEBMAIL_URL } from "./support/servers";
@@ -144,10 +144,7 @@ test("a wrong code gets the same answer as an unknown address", async ({ page, s
 
 test("resetting signs out every other device by default", async ({ page, browser, shopper }) => {
   test.slow(); // a long journey: several sign-ins, emails and page loads
-  const phone = await newDevice(browser);
-  const phoneTab = await phone.newPage();
-  await signIn(phoneTab, shopper);
-  await expect(phoneTab).toHaveURL(/\/account$/);
+  const { device: phone, tab: phoneTab } = await signInOnAnotherDevice(browser, shopper);
 
   await requestResetLink(page, shopper.email);
   await page.goto(resetLinkIn(await waitForEmail(shopper.email)));
@@ -161,10 +158,7 @@ test("resetting signs out every other device by default", async ({ page, browser
 
 test("unticking the box keeps other devices signed in", async ({ page, browser, shopper }) => {
   test.slow(); // a long journey: several sign-ins, emails and page loads
-  const phone = await newDevice(browser);
-  const phoneTab = await phone.newPage();
-  await signIn(phoneTab, shopper);
-  await expect(phoneTab).toHaveURL(/\/account$/);
+  const { device: phone, tab: phoneTab } = await signInOnAnotherDevice(browser, shopper);
 
   await requestResetLink(page, shopper.email);
   await page.goto(resetLinkIn(await waitForEmail(shopper.email)));
