@@ -1,9 +1,7 @@
-import { ConfigError, getConfig } from "./app/_server/env";
+import { getConfigOrExit } from "./app/_server/env";
+import { startOutboxWorker } from "./app/_server/outbox/run-worker";
 
-try {
-  getConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`\n${error.message}\n`);
-  process.exit(1);
-}
+const config = getConfigOrExit();
+
+// Each app process delivers queued email itself unless the store runs `npm run worker` instead.
+if (config.outbox.worker === "embedded") startOutboxWorker("embedded");

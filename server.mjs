@@ -18,7 +18,9 @@ const PEER_ADDRESS_HEADER = "x-storefront-peer-address";
 
 const hostname = process.env.HOSTNAME || (dev ? "localhost" : "0.0.0.0");
 const port = Number(process.env.PORT || 3000);
-const SHUTDOWN_GRACE_MS = 10_000;
+// Long enough for a send in progress to finish (EMAIL_SEND_TIMEOUT_MS defaults to 10 s). A message still claimed
+// when the process is killed is not lost: its lease runs out and another worker (or this one, restarted) sends it.
+const SHUTDOWN_GRACE_MS = 15_000;
 
 const { default: next } = await import("next");
 const app = next({ dev, hostname, port });
@@ -37,7 +39,8 @@ server.listen(port, hostname, () => {
   console.log(`> Ready on http://${shown}:${port} (${dev ? "development" : process.env.NODE_ENV})`);
 });
 
-// On SIGTERM/SIGINT: stop accepting connections, let requests in flight (and their after() work) finish, then exit.
+// On SIGTERM/SIGINT: stop accepting connections, let requests in flight (and their after() work) finish, stop the
+// outbox worker (its sends in progress finish; messages it claimed but had not started go back to the queue), exit.
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
@@ -47,6 +50,8 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
     forceExit.unref();
     server.close(() => {
       Promise.resolve(app.close?.())
+        .catch(() => {})
+        .then(() => globalThis.__outboxWorker?.stop())
         .catch(() => {})
         .finally(() => process.exit(0));
     });

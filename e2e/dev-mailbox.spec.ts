@@ -6,6 +6,7 @@ test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
   test.use({ baseURL: MAILBOX_STORE_URL, storeDatabaseUrl: MAILBOX_STORE_DATABASE_URL });
 
   test("a developer clicks through the whole journey from /dev/mailbox", async ({ page, shopper }) => {
+    test.slow(); // a long journey: register, reset, signed in, signed out, signed in again
     const newPassword = "picked from the mailbox";
     await requestResetLink(page, shopper.email);
 

@@ -1,7 +1,7 @@
 /**
  * Adds the demo shopper documented in the README, through the same core function the register page uses.
  * Idempotent: an existing demo account is left as it is (including a password changed through a reset).
- * Run with `npm run db:seed`, which loads the server-only core with the react-server condition.
+ * Run with `npm run db:seed`, which lets the server-only core load outside Next (scripts/allow-server-only.mjs).
  */
 import { registerSchema } from "@/app/_lib/validation";
 import { registerCustomer } from "@/app/_server/auth/customer-accounts";

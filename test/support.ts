@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { type NewPassword, newPasswordSchema, registerSchema, resetCodeEntrySchema } from "@/app/_lib/validation";
 import { registerCustomer } from "@/app/_server/auth/customer-accounts";
 import { getDb } from "@/app/_server/db";
 import type { RequestOrigin } from "@/app/_server/client-address";
 import { type AppConfig, parseConfig } from "@/app/_server/env";
+import { drainOutbox } from "@/app/_server/outbox/outbox-worker";
 import type { RunAfterResponse } from "@/app/_server/recovery/request-password-reset";
 
 /** A client no other test is, so per-address rate limits never span tests (RFC 5737 documentation addresses). */
@@ -65,8 +67,31 @@ export function useEnvironment(env: Record<string, string>): () => void {
   };
 }
 
-/** The newest message the dev mailbox transport stored for an address. */
+/**
+ * Delivers every queued email that is due, as the app's worker would, and waits (bounded) for messages another
+ * test file's drain is delivering at this moment, so what the outbox holds has reached the mailbox.
+ */
+export async function deliverQueuedEmails(): Promise<void> {
+  for (let round = 0; round < 100; round++) {
+    await drainOutbox();
+    const now = new Date();
+    const inFlight = await getDb().outboxEmail.count({
+      where: {
+        OR: [
+          { status: "pending", nextAttemptAt: { lte: now } },
+          { status: "sending", leaseExpiresAt: { gt: now } },
+        ],
+      },
+    });
+    if (inFlight === 0) return;
+    await sleep(20);
+  }
+  throw new Error("queued emails were still being delivered after 100 rounds");
+}
+
+/** The newest message the dev mailbox transport stored for an address, once queued mail has been delivered. */
 export async function latestEmailTo(email: string) {
+  await deliverQueuedEmails();
   return getDb().devMailboxMessage.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
 }
 

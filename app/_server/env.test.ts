@@ -113,6 +113,22 @@ describe("configuration", () => {
     expect(changed.rateLimits.RESET_REQUEST_PER_EMAIL).toEqual({ points: 5, windowMinutes: 60 });
   });
 
+  it("delivers email from each app process by default, with retries and a send timeout that can be changed", () => {
+    expect(parseConfig(productionEnv).outbox).toEqual({ worker: "embedded", maxAttempts: 10, retryBaseMs: 2000, sendTimeoutMs: 10_000 });
+    const changed = parseConfig({
+      ...productionEnv,
+      OUTBOX_WORKER: "external",
+      OUTBOX_MAX_ATTEMPTS: "3",
+      OUTBOX_RETRY_BASE_MS: "500",
+      EMAIL_SEND_TIMEOUT_MS: "2000",
+    });
+    expect(changed.outbox).toEqual({ worker: "external", maxAttempts: 3, retryBaseMs: 500, sendTimeoutMs: 2000 });
+    const problems = problemsWith({ ...productionEnv, OUTBOX_WORKER: "sometimes", OUTBOX_MAX_ATTEMPTS: "0", EMAIL_SEND_TIMEOUT_MS: "soon" });
+    expect(problems).toContain("OUTBOX_WORKER must be embedded or external");
+    expect(problems).toContain("OUTBOX_MAX_ATTEMPTS must be at least 1");
+    expect(problems).toContain("EMAIL_SEND_TIMEOUT_MS must be a whole number of milliseconds");
+  });
+
   it("never echoes a secret's value in its error", () => {
     expect(problemsWith({ ...productionEnv, AUTH_SECRET: "hunter2-secret" })).not.toContain("hunter2-secret");
   });

@@ -48,6 +48,16 @@ export type AppConfig = {
   passwordMinLength: number;
   /** Whether completing a reset signs the shopper in. Off by default: OWASP advises making them sign in. */
   autoSignInAfterReset: boolean;
+  outbox: {
+    /** "embedded": each app process delivers the outbox itself. "external": only `npm run worker` processes do. */
+    worker: "embedded" | "external";
+    /** Attempts before a message is marked failed for good. */
+    maxAttempts: number;
+    /** The first retry waits up to this long; each later one up to twice as long (full jitter), capped at 5 minutes. */
+    retryBaseMs: number;
+    /** A send that takes longer than this counts as failed and is retried (with the same Idempotency-Key). */
+    sendTimeoutMs: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -70,6 +80,13 @@ const rateLimitSetting = optional(
       message: "needs at least 1 attempt and a window of at least 1 minute",
     }),
 );
+
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number of ${unit}` })
+    .int({ message: `must be a whole number of ${unit}` })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
 
 const sourceSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
@@ -128,6 +145,10 @@ const sourceSchema = z.object({
       .max(64, { message: "must be at most 64" }),
   ),
   AUTO_SIGN_IN_AFTER_RESET: optional(z.stringbool({ error: "must be true or false" })),
+  OUTBOX_WORKER: optional(z.enum(["embedded", "external"], { error: "must be embedded or external" })),
+  OUTBOX_MAX_ATTEMPTS: optional(wholeNumber("attempts", 1, 50)),
+  OUTBOX_RETRY_BASE_MS: optional(wholeNumber("milliseconds", 10, 600_000)),
+  EMAIL_SEND_TIMEOUT_MS: optional(wholeNumber("milliseconds", 100, 120_000)),
   RATE_LIMIT_RESET_REQUEST_PER_EMAIL: rateLimitSetting,
   RATE_LIMIT_RESET_REQUEST_PER_ADDRESS: rateLimitSetting,
   RATE_LIMIT_RESET_ATTEMPT_PER_ADDRESS: rateLimitSetting,
@@ -183,6 +204,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     ) as Record<RateLimitName, RateLimitPolicy>,
     passwordMinLength: source.PASSWORD_MIN_LENGTH ?? PASSWORD_MIN_LENGTH,
     autoSignInAfterReset: source.AUTO_SIGN_IN_AFTER_RESET ?? false,
+    outbox: {
+      worker: source.OUTBOX_WORKER ?? "embedded",
+      maxAttempts: source.OUTBOX_MAX_ATTEMPTS ?? 10,
+      retryBaseMs: source.OUTBOX_RETRY_BASE_MS ?? 2_000,
+      sendTimeoutMs: source.EMAIL_SEND_TIMEOUT_MS ?? 10_000,
+    },
   };
 }
 
@@ -207,4 +234,18 @@ const cache = globalThis as typeof globalThis & { __appConfig?: AppConfig };
 export function getConfig(): AppConfig {
   cache.__appConfig ??= parseConfig(process.env);
   return cache.__appConfig;
+}
+
+/**
+ * For a process's entry point (the app server's instrumentation, the standalone worker): the configuration, or, when
+ * it is invalid, the list of problems printed and the process ended with exit code 1 before it does anything.
+ */
+export function getConfigOrExit(): AppConfig {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
 }

@@ -8,9 +8,15 @@
 //                                  http://localhost:3101, another site than the app at 127.0.0.1, to click its links
 //                                  cross-site, as from Gmail)
 //   GET  /__test/health            readiness probe for Playwright's webServer
+//   PUT  /__test/fault             {"mode": "none" | "error" | "timeout"}: how sends are answered from now on, to test
+//                                  outages. "error": 500, nothing sent. "timeout": the message is accepted (and
+//                                  kept) but the answer never comes, as when a provider's reply is lost on the way
+//                                  back; only the Idempotency-Key stops the sender's retry from sending it twice.
+//   GET  /__test/stats             {"accepted", "refused", "timedOut", "duplicates"}: counts of send requests
 //
-// It listens on 127.0.0.1 only. Usage: node resend-capture-server.mjs [port]   (default 3101, or CAPTURE_PORT)
-// CAPTURE_DELAY_MS makes every send take that long, like a real provider (the timing benchmark uses 50).
+// It listens on 127.0.0.1 only. Usage: node resend-capture-server.mjs [port]   (default 3101, or CAPTURE_PORT; 0 picks
+// a free port, printed on the first line). CAPTURE_DELAY_MS makes every send take that long, like a real provider
+// (the timing benchmark uses 50).
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 
@@ -21,6 +27,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** @type {{ id: string, receivedAt: string, from: string, to: string[], subject: string, html: string, text: string }[]} */
 const messages = [];
 const idByIdempotencyKey = new Map();
+let faultMode = "none";
+const stats = { accepted: 0, refused: 0, timedOut: 0, duplicates: 0 };
 
 function sendJson(response, status, body) {
   response.writeHead(status, { "Content-Type": "application/json" });
@@ -44,6 +52,11 @@ async function readJson(request) {
 
 async function acceptEmail(request, response) {
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  if (faultMode === "error") {
+    stats.refused++;
+    request.resume();
+    return resendError(response, 500, "internal_server_error", "The provider is having an outage.");
+  }
   if (!/^Bearer \S+$/.test(request.headers.authorization ?? "")) {
     return resendError(response, 401, "missing_api_key", "Missing API key in the authorization header.");
   }
@@ -64,6 +77,7 @@ async function acceptEmail(request, response) {
   // Like Resend, a repeated Idempotency-Key returns the first message's id instead of sending again.
   const idempotencyKey = request.headers["idempotency-key"];
   if (typeof idempotencyKey === "string" && idByIdempotencyKey.has(idempotencyKey)) {
+    stats.duplicates++;
     return sendJson(response, 200, { id: idByIdempotencyKey.get(idempotencyKey) });
   }
   const id = randomUUID();
@@ -77,6 +91,12 @@ async function acceptEmail(request, response) {
     html: payload.html ?? "",
     text: payload.text ?? "",
   });
+  if (faultMode === "timeout") {
+    // Accepted, but the reply is lost: the sender gives up waiting and will retry.
+    stats.timedOut++;
+    return;
+  }
+  stats.accepted++;
   return sendJson(response, 200, { id });
 }
 
@@ -98,8 +118,24 @@ const server = createServer((request, response) => {
     return response.end(message.html);
   }
   if (request.method === "GET" && url.pathname === "/__test/health") return sendJson(response, 200, { ok: true });
+  if (request.method === "GET" && url.pathname === "/__test/stats") return sendJson(response, 200, stats);
+  if (request.method === "PUT" && url.pathname === "/__test/fault") {
+    readJson(request)
+      .then((body) => {
+        if (!["none", "error", "timeout"].includes(body?.mode)) return resendError(response, 422, "validation_error", "mode must be none, error or timeout");
+        faultMode = body.mode;
+        return sendJson(response, 200, { mode: faultMode });
+      })
+      .catch(() => resendError(response, 422, "validation_error", "Invalid JSON body."));
+    return;
+  }
   return resendError(response, 404, "not_found", "Not found");
 });
 
-server.listen(port, "127.0.0.1", () => console.log(`Resend capture server on http://127.0.0.1:${port}`));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+server.listen(port, "127.0.0.1", () => console.log(`Resend capture server on http://127.0.0.1:${server.address().port}`));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections(); // including sends held open by the "timeout" fault
+  });
+}

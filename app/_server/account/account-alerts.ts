@@ -1,14 +1,13 @@
 import "server-only";
-import { createElement } from "react";
-import AccountChangedEmail, { type AccountChangedEmailProps } from "@/emails/account-changed";
+import type { AccountChangedEmailProps } from "@/emails/account-changed";
 import { recordSecurityEvent } from "../audit";
+import { LOCKED_PASSWORD_HASH } from "../auth/password-hash";
 import type { RequestOrigin } from "../client-address";
 import { getDb, type Database } from "../db";
-import { sendEmail } from "../email/send-email";
 import { getConfig } from "../env";
-import { describeError, log } from "../log";
-import { LOCKED_PASSWORD_HASH } from "../auth/password-hash";
-import { issuePasswordReset, type RunAfterResponse, runAfterNextResponse } from "../recovery/request-password-reset";
+import { log } from "../log";
+import { enqueueEmail, wakeOutboxWorker } from "../outbox/enqueue-email";
+import { startPasswordReset } from "../recovery/request-password-reset";
 import { generateResetToken, hashResetToken } from "../recovery/reset-token";
 import { revokeOutstandingResetLinks } from "../recovery/revoke-reset-links";
 
@@ -19,14 +18,26 @@ import { revokeOutstandingResetLinks } from "../recovery/revoke-reset-links";
 export type AccountChange = AccountChangedEmailProps["change"];
 const ALERT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-type AlertWriter = Pick<Database, "accountAlert">;
+type AlertWriter = Pick<Database, "accountAlert" | "outboxEmail">;
 
-/** Stores a new alert (inside the transaction that makes the change) and returns the token for its link. */
+/** Who the "your account changed" email goes to, and what it says beyond the change itself. */
+export type AccountChangeNotice = {
+  to: string;
+  customerName: string;
+  newEmail?: string;
+  otherSessionsSignedOut: boolean;
+};
+
+/**
+ * Inside the transaction that makes a change: stores a new "this wasn't me" alert (only its token's hash) and queues
+ * the email that tells the customer, with the alert's link. The change, the alert and the email commit together.
+ */
 export async function createAccountAlert(
   writer: AlertWriter,
   alert: { customerId: string; change: AccountChange; previousEmail?: string },
-  now = new Date(),
-): Promise<string> {
+  notice: AccountChangeNotice,
+  now: Date,
+): Promise<void> {
   const { token, tokenHash } = generateResetToken();
   await writer.accountAlert.create({
     data: {
@@ -37,7 +48,27 @@ export async function createAccountAlert(
       expiresAt: new Date(now.getTime() + ALERT_TTL_MS),
     },
   });
-  return token;
+  const { storeName } = getConfig();
+  const subjects: Record<AccountChange, string> = {
+    "password-reset": `Your ${storeName} password was reset`,
+    "password-changed": `Your ${storeName} password was changed`,
+    "email-changed": `Your ${storeName} email address was changed`,
+  };
+  await enqueueEmail(writer, {
+    to: notice.to,
+    subject: subjects[alert.change],
+    template: "account-changed",
+    props: {
+      storeName,
+      customerName: notice.customerName,
+      change: alert.change,
+      email: notice.to,
+      newEmail: notice.newEmail,
+      changedAt: `${changedAtFormat.format(now)} UTC`,
+      notMeUrl: buildNotMeUrl(token),
+      otherSessionsSignedOut: notice.otherSessionsSignedOut,
+    },
+  });
 }
 
 export function buildNotMeUrl(alertToken: string): string {
@@ -47,46 +78,6 @@ export function buildNotMeUrl(alertToken: string): string {
 }
 
 const changedAtFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** Emails the customer about a change. Runs after the response; a failure is logged without the link. */
-export async function sendAccountChangedEmail(notice: {
-  customerId: string;
-  to: string;
-  customerName: string;
-  change: AccountChange;
-  newEmail?: string;
-  alertToken: string;
-  otherSessionsSignedOut: boolean;
-  changedAt: Date;
-}): Promise<void> {
-  const { storeName } = getConfig();
-  const subjects: Record<AccountChange, string> = {
-    "password-reset": `Your ${storeName} password was reset`,
-    "password-changed": `Your ${storeName} password was changed`,
-    "email-changed": `Your ${storeName} email address was changed`,
-  };
-  try {
-    await sendEmail({
-      to: notice.to,
-      subject: subjects[notice.change],
-      body: createElement(AccountChangedEmail, {
-        storeName,
-        customerName: notice.customerName,
-        change: notice.change,
-        email: notice.to,
-        newEmail: notice.newEmail,
-        changedAt: `${changedAtFormat.format(notice.changedAt)} UTC`,
-        notMeUrl: buildNotMeUrl(notice.alertToken),
-        otherSessionsSignedOut: notice.otherSessionsSignedOut,
-      }),
-    });
-  } catch (error) {
-    log.error(
-      { event: "account.change_email_failed", customerId: notice.customerId, error: describeError(error) },
-      "account change email not sent",
-    );
-  }
-}
 
 export type AlertCheck = { status: "valid"; change: AccountChange } | { status: "invalid" | "expired" | "used" };
 
@@ -108,12 +99,7 @@ export type NotMeOutcome = { status: "secured"; email: string } | { status: "inv
  * it, every session ends and every reset link dies. Then a fresh reset goes to the (restored) address, so the
  * customer, and only the customer, can get back in.
  */
-export async function reportNotMe(
-  token: unknown,
-  origin: RequestOrigin,
-  runAfterResponse: RunAfterResponse = runAfterNextResponse,
-  now = new Date(),
-): Promise<NotMeOutcome> {
+export async function reportNotMe(token: unknown, origin: RequestOrigin, now = new Date()): Promise<NotMeOutcome> {
   const check = await checkAccountAlert(token, now);
   if (check.status !== "valid") return check;
   const tokenHash = hashResetToken(token as string);
@@ -137,10 +123,12 @@ export async function reportNotMe(
     await revokeOutstandingResetLinks(tx, alert.customerId, now);
     await recordSecurityEvent(alert.customerId, "not_me_reported", origin, tx);
     await recordSecurityEvent(alert.customerId, "sessions_revoked", origin, tx);
+    // The way back in, for the owner only: a fresh reset to the (restored) address, in this same transaction.
+    await startPasswordReset(tx, { id: alert.customerId, name: alert.customer.name, email }, origin, now);
     return email;
   });
   if (!email) return { status: "used" };
   log.warn({ event: "account.not_me_reported" }, "a customer reported a change they didn't make; account locked");
-  runAfterResponse(() => issuePasswordReset(email, origin));
+  wakeOutboxWorker();
   return { status: "secured", email };
 }

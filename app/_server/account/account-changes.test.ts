@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   checkedPassword,
   createCustomer,
-  deferredTasks,
   latestEmailTo,
   notMeLinkIn,
   resetLinkIn,
@@ -34,28 +33,18 @@ async function customerRow(id: string) {
 }
 
 async function changePasswordNow(customerId: string, currentPassword: string, newPassword: string, signOutOtherSessions = true) {
-  const deferred = deferredTasks();
-  const result = await changePassword(
+  return changePassword(
     { customerId, currentPassword, newPassword: checkedPassword(newPassword), signOutOtherSessions },
     uniqueOrigin(),
-    deferred.schedule,
   );
-  await deferred.runAll();
-  return result;
 }
 
 async function changeEmailNow(customerId: string, currentPassword: string, newEmail: string) {
-  const deferred = deferredTasks();
-  const result = await changeEmail({ customerId, currentPassword, newEmail }, uniqueOrigin(), deferred.schedule);
-  await deferred.runAll();
-  return result;
+  return changeEmail({ customerId, currentPassword, newEmail }, uniqueOrigin());
 }
 
 async function reportNotMeNow(token: string | null) {
-  const deferred = deferredTasks();
-  const outcome = await reportNotMe(token, uniqueOrigin(), deferred.schedule);
-  await deferred.runAll();
-  return outcome;
+  return reportNotMe(token, uniqueOrigin());
 }
 
 describe("changing the password on the account page", () => {

@@ -7,10 +7,10 @@ import { passwordPolicyProblem } from "../auth/password-policy";
 import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
+import { wakeOutboxWorker } from "../outbox/enqueue-email";
 import { consumeRateLimits } from "../rate-limit";
-import { type RunAfterResponse, runAfterNextResponse } from "../recovery/request-password-reset";
 import { revokeOutstandingResetLinks } from "../recovery/revoke-reset-links";
-import { createAccountAlert, sendAccountChangedEmail } from "./account-alerts";
+import { createAccountAlert } from "./account-alerts";
 import { replacePassword } from "./replace-password";
 
 /**
@@ -47,7 +47,6 @@ export type ChangePasswordResult =
 export async function changePassword(
   input: { customerId: string; currentPassword: string; newPassword: NewPassword; signOutOtherSessions: boolean },
   origin: RequestOrigin,
-  runAfterResponse: RunAfterResponse = runAfterNextResponse,
 ): Promise<ChangePasswordResult> {
   const { customer, rejection } = await confirmCurrentPassword(input.customerId, input.currentPassword, origin);
   if (rejection) return rejection;
@@ -59,26 +58,16 @@ export async function changePassword(
 
   const now = new Date();
   const passwordHash = await hashPassword(input.newPassword);
-  const alertToken = await getDb().$transaction((tx) =>
+  await getDb().$transaction((tx) =>
     replacePassword(
       tx,
-      { customerId: customer.id, passwordHash, signOutOtherSessions: input.signOutOtherSessions, via: "password-changed" },
+      { customer, passwordHash, signOutOtherSessions: input.signOutOtherSessions, via: "password-changed" },
       origin,
       now,
     ),
   );
   log.info({ event: "account.password_changed", customerId: customer.id });
-  runAfterResponse(() =>
-    sendAccountChangedEmail({
-      customerId: customer.id,
-      to: customer.email,
-      customerName: customer.name,
-      change: "password-changed",
-      alertToken,
-      otherSessionsSignedOut: input.signOutOtherSessions,
-      changedAt: now,
-    }),
-  );
+  wakeOutboxWorker();
   return { status: "changed", email: customer.email };
 }
 
@@ -87,39 +76,31 @@ export type ChangeEmailResult = { status: "changed"; email: string } | { status:
 export async function changeEmail(
   input: { customerId: string; currentPassword: string; newEmail: string },
   origin: RequestOrigin,
-  runAfterResponse: RunAfterResponse = runAfterNextResponse,
 ): Promise<ChangeEmailResult> {
   const { customer, rejection } = await confirmCurrentPassword(input.customerId, input.currentPassword, origin);
   if (rejection) return rejection;
   if (input.newEmail === customer.email) return { status: "unchanged" };
 
   const now = new Date();
-  let alertToken: string;
   try {
-    alertToken = await getDb().$transaction(async (tx) => {
+    await getDb().$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customer.id }, data: { email: input.newEmail } });
       // Links sent to the old address must not work for the new one, and the other way round.
       await revokeOutstandingResetLinks(tx, customer.id, now);
       await recordSecurityEvent(customer.id, "email_changed", origin, tx);
-      return createAccountAlert(tx, { customerId: customer.id, change: "email-changed", previousEmail: customer.email }, now);
+      // The notice goes to the previous address: if someone else made the change, that's where the owner reads mail.
+      await createAccountAlert(
+        tx,
+        { customerId: customer.id, change: "email-changed", previousEmail: customer.email },
+        { to: customer.email, customerName: customer.name, newEmail: input.newEmail, otherSessionsSignedOut: false },
+        now,
+      );
     });
   } catch (error) {
     if (isUniqueConstraintViolation(error)) return { status: "email-taken" };
     throw error;
   }
   log.info({ event: "account.email_changed", customerId: customer.id });
-  // The notice goes to the previous address: if someone else made the change, that's where the owner reads mail.
-  runAfterResponse(() =>
-    sendAccountChangedEmail({
-      customerId: customer.id,
-      to: customer.email,
-      customerName: customer.name,
-      change: "email-changed",
-      newEmail: input.newEmail,
-      alertToken,
-      otherSessionsSignedOut: false,
-      changedAt: now,
-    }),
-  );
+  wakeOutboxWorker();
   return { status: "changed", email: input.newEmail };
 }

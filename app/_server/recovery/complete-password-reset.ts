@@ -1,14 +1,13 @@
 import "server-only";
 import type { NewPassword } from "@/app/_lib/validation";
-import { sendAccountChangedEmail } from "../account/account-alerts";
 import { replacePassword } from "../account/replace-password";
 import { hashPassword } from "../auth/password-hash";
 import { passwordPolicyProblem } from "../auth/password-policy";
 import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
+import { wakeOutboxWorker } from "../outbox/enqueue-email";
 import { consumeRateLimits } from "../rate-limit";
-import { type RunAfterResponse, runAfterNextResponse } from "./request-password-reset";
 import { checkResetGrant, checkResetLink, type ResetTokenCheck, type UnusableLinkReason } from "./reset-credentials";
 
 /** What proves the right to set a new password: a grant (from the cookie or an API client), or the link's parts. */
@@ -34,12 +33,12 @@ function checkCredential(credential: ResetCredential, now: Date): Promise<ResetT
  *   same transaction as the password change, so of any number of concurrent submissions exactly one succeeds, and a
  *   failure leaves both the token and the old password as they were.
  * - The account's other links die; with signOutOtherSessions, so does every session.
- * - The customer is told by email, with a "This wasn't me" link, after the response.
+ * - The email telling the customer, with a "This wasn't me" link, is queued in the same transaction.
  */
 export async function completePasswordReset(
   input: { credential: ResetCredential; newPassword: NewPassword; signOutOtherSessions: boolean },
   origin: RequestOrigin,
-  options: { now?: Date; runAfterResponse?: RunAfterResponse } = {},
+  options: { now?: Date } = {},
 ): Promise<CompletePasswordResetResult> {
   const now = options.now ?? new Date();
   const perClient = await consumeRateLimits([["RESET_ATTEMPT_PER_ADDRESS", origin.ip]]);
@@ -55,7 +54,7 @@ export async function completePasswordReset(
   const db = getDb();
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: token.customerId },
-    select: { name: true, email: true, passwordHash: true },
+    select: { id: true, name: true, email: true, passwordHash: true },
   });
   const problem = await passwordPolicyProblem(input.newPassword, {
     email: customer.email,
@@ -64,9 +63,8 @@ export async function completePasswordReset(
   if (problem) return { status: "password-rejected", message: problem };
 
   const passwordHash = await hashPassword(input.newPassword);
-  let alertToken: string;
   try {
-    alertToken = await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const consumed = await tx.passwordResetToken.updateMany({
         where: { id: token.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
         data: { usedAt: now },
@@ -74,7 +72,7 @@ export async function completePasswordReset(
       if (consumed.count !== 1) throw new TokenAlreadyConsumed();
       return replacePassword(
         tx,
-        { customerId: token.customerId, passwordHash, signOutOtherSessions: input.signOutOtherSessions, via: "password-reset" },
+        { customer, passwordHash, signOutOtherSessions: input.signOutOtherSessions, via: "password-reset" },
         origin,
         now,
       );
@@ -87,16 +85,6 @@ export async function completePasswordReset(
   }
 
   log.info({ event: "password_reset.completed", customerId: token.customerId });
-  (options.runAfterResponse ?? runAfterNextResponse)(() =>
-    sendAccountChangedEmail({
-      customerId: token.customerId,
-      to: customer.email,
-      customerName: customer.name,
-      change: "password-reset",
-      alertToken,
-      otherSessionsSignedOut: input.signOutOtherSessions,
-      changedAt: now,
-    }),
-  );
+  wakeOutboxWorker();
   return { status: "completed", customerId: token.customerId, email: customer.email };
 }

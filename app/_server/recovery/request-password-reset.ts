@@ -2,15 +2,13 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { after } from "next/server";
-import { createElement } from "react";
-import PasswordResetEmail from "@/emails/password-reset";
 import { formatMinutes } from "@/app/_lib/format";
 import { recordSecurityEvent } from "../audit";
 import type { RequestOrigin } from "../client-address";
-import { getDb } from "../db";
-import { sendEmail } from "../email/send-email";
+import { type Database, getDb } from "../db";
 import { getConfig } from "../env";
 import { describeError, log } from "../log";
+import { enqueueEmail, wakeOutboxWorker } from "../outbox/enqueue-email";
 import { consumeRateLimits } from "../rate-limit";
 import { formatResetCode, generateResetCode, hashResetCode, RESET_CODE_TTL_MINUTES } from "./reset-code";
 import { buildResetCodeUrl, buildResetUrl } from "./reset-link";
@@ -67,50 +65,59 @@ export async function requestPasswordReset(
 const STALE_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The work behind a request: for a registered address, revoke every older link, store the hashes of a new token
- * and code, and email both. For an unknown address, nothing happens. A failed send is logged without the link.
+ * The work behind a request: for a registered address, a new link and code with their email (see
+ * `startPasswordReset`). For an unknown address, nothing happens.
  */
 export async function issuePasswordReset(email: string, origin: RequestOrigin, now = new Date()): Promise<void> {
   const db = getDb();
   const customer = await db.customer.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
   if (!customer) return;
+  await db.$transaction((tx) => startPasswordReset(tx, customer, origin, now));
+  log.info({ event: "password_reset.issued", customerId: customer.id });
+  wakeOutboxWorker();
+}
 
+type ResetWriter = Pick<Database, "passwordResetToken" | "securityEvent" | "outboxEmail">;
+
+/**
+ * Inside the caller's transaction: revokes every older link and code, stores the hashes of a new token and code,
+ * and queues the email that carries both. The email is in the outbox only if the token is stored, and the other
+ * way round; the token and code themselves exist only inside the (sealed) queued email.
+ */
+export async function startPasswordReset(
+  tx: ResetWriter,
+  customer: { id: string; name: string; email: string },
+  origin: RequestOrigin,
+  now: Date,
+): Promise<void> {
   const { resetTokenTtlMinutes, storeName } = getConfig();
   const { token, tokenHash } = generateResetToken();
   const code = generateResetCode();
   const expiresAt = new Date(now.getTime() + resetTokenTtlMinutes * 60_000);
   const codeExpiresAt = new Date(Math.min(expiresAt.getTime(), now.getTime() + RESET_CODE_TTL_MINUTES * 60_000));
-  await db.$transaction(async (tx) => {
-    // A newer request makes every older link and code invalid.
-    await revokeOutstandingResetLinks(tx, customer.id, now);
-    // Keep a day of history so an old link still gets an accurate "used"/"replaced" message, then drop it.
-    await tx.passwordResetToken.deleteMany({
-      where: { customerId: customer.id, expiresAt: { lt: new Date(now.getTime() - STALE_TOKEN_RETENTION_MS) } },
-    });
-    await tx.passwordResetToken.create({
-      data: { tokenHash, customerId: customer.id, expiresAt, codeHash: hashResetCode(tokenHash, code), codeExpiresAt },
-    });
-    await recordSecurityEvent(customer.id, "password_reset_requested", origin, tx);
+  // A newer request makes every older link and code invalid.
+  await revokeOutstandingResetLinks(tx, customer.id, now);
+  // Keep a day of history so an old link still gets an accurate "used"/"replaced" message, then drop it.
+  await tx.passwordResetToken.deleteMany({
+    where: { customerId: customer.id, expiresAt: { lt: new Date(now.getTime() - STALE_TOKEN_RETENTION_MS) } },
   });
-  log.info({ event: "password_reset.issued", customerId: customer.id });
-
-  try {
-    await sendEmail({
-      to: customer.email,
-      subject: `Reset your ${storeName} password`,
-      body: createElement(PasswordResetEmail, {
-        storeName,
-        customerName: customer.name,
-        email: customer.email,
-        resetUrl: buildResetUrl(token, customer.email),
-        expiresIn: formatMinutes(resetTokenTtlMinutes),
-        code: formatResetCode(code),
-        codeUrl: buildResetCodeUrl(),
-        codeExpiresIn: formatMinutes(Math.round((codeExpiresAt.getTime() - now.getTime()) / 60_000)),
-      }),
-    });
-    log.info({ event: "password_reset.email_sent", customerId: customer.id });
-  } catch (error) {
-    log.error({ event: "password_reset.email_failed", customerId: customer.id, error: describeError(error) }, "reset email not sent");
-  }
+  await tx.passwordResetToken.create({
+    data: { tokenHash, customerId: customer.id, expiresAt, codeHash: hashResetCode(tokenHash, code), codeExpiresAt },
+  });
+  await recordSecurityEvent(customer.id, "password_reset_requested", origin, tx);
+  await enqueueEmail(tx, {
+    to: customer.email,
+    subject: `Reset your ${storeName} password`,
+    template: "password-reset",
+    props: {
+      storeName,
+      customerName: customer.name,
+      email: customer.email,
+      resetUrl: buildResetUrl(token, customer.email),
+      expiresIn: formatMinutes(resetTokenTtlMinutes),
+      code: formatResetCode(code),
+      codeUrl: buildResetCodeUrl(),
+      codeExpiresIn: formatMinutes(Math.round((codeExpiresAt.getTime() - now.getTime()) / 60_000)),
+    },
+  });
 }

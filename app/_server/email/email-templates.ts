@@ -1,0 +1,39 @@
+import "server-only";
+import { render } from "@react-email/render";
+import { createElement, type FunctionComponent } from "react";
+import AccountChangedEmail, { type AccountChangedEmailProps } from "@/emails/account-changed";
+import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/password-reset";
+import { getConfig } from "../env";
+import type { RenderedEmail } from "./rendered-email";
+
+/**
+ * The emails the app sends, by name. The outbox stores a template name and its props rather than rendered html, so
+ * writing a message inside a transaction costs nothing, and rendering happens in the worker.
+ */
+const templates = {
+  "password-reset": PasswordResetEmail as FunctionComponent<Partial<PasswordResetEmailProps>>,
+  "account-changed": AccountChangedEmail as FunctionComponent<Partial<AccountChangedEmailProps>>,
+};
+
+export type EmailTemplateName = keyof typeof templates;
+
+/** One email as the core asks for it: who gets it, its subject, and the template with its props. */
+export type EmailMessage =
+  | { to: string; subject: string; template: "password-reset"; props: PasswordResetEmailProps }
+  | { to: string; subject: string; template: "account-changed"; props: AccountChangedEmailProps };
+
+// Headings keep their case in the plain-text part; html-to-text would shout them in capitals.
+const plainTextOptions = { selectors: [{ selector: "h1", options: { uppercase: false } }] };
+
+export function isEmailTemplateName(name: string): name is EmailTemplateName {
+  return Object.hasOwn(templates, name);
+}
+
+export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
+  const body = createElement(templates[message.template], message.props);
+  const [html, text] = await Promise.all([
+    render(body),
+    render(body, { plainText: true, htmlToTextOptions: plainTextOptions }),
+  ]);
+  return { from: getConfig().emailFrom, to: message.to, subject: message.subject, html, text };
+}

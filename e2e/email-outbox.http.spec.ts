@@ -1,0 +1,145 @@
+import { hash } from "@node-rs/argon2";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { startCaptureServer } from "../test/capture-server";
+import { database } from "./support/database";
+import { readForm, submitForm } from "./support/form-post";
+import { eventually, migrateFreshDatabase, outboxHealth, startStore } from "./support/store-process";
+
+// Email that is never lost: each test runs its own store process (server.mjs on the production build) and its own
+// Resend stand-in, so it can break the provider or kill the process without disturbing other tests.
+
+type CaptureServer = Awaited<ReturnType<typeof startCaptureServer>>;
+
+/** Customers straight into the store's database (they never sign in, so they share one hash). */
+async function seedCustomers(databaseUrl: string, label: string, count: number): Promise<string[]> {
+  const passwordHash = await hash("seeded customers never sign in");
+  const emails = Array.from({ length: count }, (_, i) => `${label}-${i}@outbox.example`);
+  await database(databaseUrl).customer.createMany({ data: emails.map((email, i) => ({ email, name: `Customer ${i}`, passwordHash })) });
+  return emails;
+}
+
+/** Asks for a reset as a browser without JavaScript does, each request from its own client address. */
+async function askForReset(request: APIRequestContext, form: Awaited<ReturnType<typeof readForm>>, email: string, n: number) {
+  const response = await submitForm(request, form, { email }, { "X-Forwarded-For": `198.19.${Math.floor(n / 250)}.${(n % 250) + 1}` });
+  return { status: response.status(), confirmed: (await response.text()).includes("Check your email") };
+}
+
+async function countDelivered(capture: CaptureServer, emails: string[]): Promise<number[]> {
+  return Promise.all(emails.map(async (email) => (await capture.messagesTo(email)).length));
+}
+
+function storeEnv(databaseUrl: string, capture: CaptureServer, extra: Record<string, string> = {}) {
+  return {
+    DATABASE_URL: databaseUrl,
+    RESEND_API_KEY: "re_e2e_outbox",
+    RESEND_BASE_URL: capture.url,
+    EMAIL_FROM: "Juniper Goods <no-reply@juniper.example>",
+    // Quick retries and a short send timeout, so an outage of a few seconds is many attempts.
+    OUTBOX_RETRY_BASE_MS: "200",
+    EMAIL_SEND_TIMEOUT_MS: "1000",
+    ...extra,
+  };
+}
+
+test("a provider outage (errors, then timeouts) during 200 reset requests costs no email and sends none twice", async ({ request }) => {
+  test.setTimeout(240_000);
+  const databaseUrl = "file:./.data/e2e/outbox-outage.db";
+  migrateFreshDatabase(databaseUrl);
+  const emails = await seedCustomers(databaseUrl, "outage", 200);
+  const capture = await startCaptureServer();
+  const logLines: string[] = [];
+  const store = await startStore(3111, storeEnv(databaseUrl, capture), logLines);
+  try {
+    const form = await readForm(request, `${store.url}/forgot-password`);
+
+    // The provider fails outright for the first half, then accepts mail but never answers for the second half.
+    await capture.setFault("error");
+    const answers = [];
+    for (let n = 0; n < emails.length; n++) {
+      if (n === 100) await capture.setFault("timeout");
+      answers.push(await askForReset(request, form, emails[n] as string, n));
+    }
+    // Every shopper got the normal confirmation, whatever the provider was doing.
+    expect(answers.every((answer) => answer.status === 200 && answer.confirmed)).toBe(true);
+
+    // Both kinds of failure really happened before the provider recovered.
+    expect(await eventually(async () => {
+      const stats = await capture.stats();
+      return stats.refused > 0 && stats.timedOut > 0;
+    }, 30_000)).toBe(true);
+    await capture.setFault("none");
+
+    expect(await eventually(async () => (await outboxHealth(store.url)).backlog === 0, 120_000)).toBe(true);
+    expect(await outboxHealth(store.url)).toMatchObject({ backlog: 0, failed: 0 });
+    // Exactly one email each: the retries of mail the provider had accepted without answering were recognised by
+    // their Idempotency-Key.
+    expect(await countDelivered(capture, emails)).toEqual(emails.map(() => 1));
+    expect((await capture.stats()).duplicates).toBeGreaterThan(0);
+
+    // The logs of the whole run hold no link, token or code from any of the 200 emails.
+    await store.stop();
+    assertLogsHoldNoSecrets(logLines.join(""), await capture.messagesTo(emails[0] as string), emails);
+  } finally {
+    await store.stop();
+    await capture.stop();
+  }
+});
+
+test("mail queued when the store is killed (SIGKILL) is delivered exactly once after a restart", async ({ request }) => {
+  test.setTimeout(180_000);
+  const databaseUrl = "file:./.data/e2e/outbox-crash.db";
+  migrateFreshDatabase(databaseUrl);
+  const emails = await seedCustomers(databaseUrl, "crash", 20);
+  const capture = await startCaptureServer();
+  // Sends hang for up to 3 s, so at the moment of the crash some messages are claimed and mid-send (some already
+  // accepted by the provider), and the rest wait in the outbox.
+  const env = storeEnv(databaseUrl, capture, { EMAIL_SEND_TIMEOUT_MS: "3000" });
+  const first = await startStore(3112, env);
+  let second: Awaited<ReturnType<typeof startStore>> | undefined;
+  try {
+    await capture.setFault("timeout");
+    const form = await readForm(request, `${first.url}/forgot-password`);
+    for (let n = 0; n < emails.length; n++) {
+      expect(await askForReset(request, form, emails[n] as string, n)).toEqual({ status: 200, confirmed: true });
+    }
+    expect(await eventually(async () => (await outboxHealth(first.url)).backlog === emails.length, 30_000)).toBe(true);
+    // At least eight messages reached the provider without the store hearing back: the dangerous ones.
+    expect(await eventually(async () => (await capture.stats()).timedOut >= 8, 30_000)).toBe(true);
+
+    await first.stop("SIGKILL");
+    const unsent = await database(databaseUrl).outboxEmail.count({ where: { status: { in: ["pending", "sending"] } } });
+    expect(unsent, "mail was still queued or mid-send when the store died").toBeGreaterThan(0);
+    await capture.setFault("none");
+
+    // After the restart, messages the dead process held are taken over when their lease runs out (9 s here).
+    second = await startStore(3112, env);
+    expect(await eventually(async () => (await outboxHealth(second!.url)).backlog === 0, 90_000)).toBe(true);
+    expect(await countDelivered(capture, emails)).toEqual(emails.map(() => 1));
+    // The ones the provider had already accepted were recognised by their Idempotency-Key, not sent again.
+    expect((await capture.stats()).duplicates).toBeGreaterThanOrEqual(8);
+  } finally {
+    await first.stop("SIGKILL");
+    await second?.stop();
+    await capture.stop();
+  }
+});
+
+/**
+ * Scans a store's log output for anything from the emails it sent: reset links, their tokens, codes, and the
+ * "this wasn't me" links. Log lines may name events and ids, never those.
+ */
+function assertLogsHoldNoSecrets(logs: string, sample: { text: string }[], emails: string[]) {
+  expect(logs.length, "the store logged something").toBeGreaterThan(0);
+  expect(logs).toContain('"event":"email.retry_scheduled"');
+  expect(logs).not.toMatch(/reset-password\?token=/);
+  expect(logs).not.toMatch(/not-me\?token=/);
+  for (const message of sample) {
+    const token = /token=([A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
+    const code = /\b([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})\b/.exec(message.text)?.[1];
+    expect(token, "the sample email has a token").toBeTruthy();
+    expect(logs).not.toContain(token);
+    expect(logs).not.toContain(code);
+    expect(logs).not.toContain((code as string).replace("-", ""));
+  }
+  for (const email of emails) expect(logs).not.toContain(email);
+}
