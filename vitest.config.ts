@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { UNIT_DATABASE_URL } from "./test/databases";
 
 const root = import.meta.dirname;
 
@@ -16,10 +17,10 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
-    // A real SQLite file database, migrated from scratch by the global setup.
+    // A real database (a SQLite file, or PostgreSQL with TEST_DATABASE_URL), migrated from scratch by the global setup.
     env: {
       NODE_ENV: "test",
-      DATABASE_URL: "file:./.data/test/unit.db",
+      DATABASE_URL: UNIT_DATABASE_URL,
       AUTH_SECRET: "unit-test-secret-unit-test-secret-0123456789",
       LOG_LEVEL: "silent",
     },

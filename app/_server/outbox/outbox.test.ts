@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCaptureServer } from "@/test/capture-server";
-import { OUTBOX_TEST_DATABASE_FILE } from "@/test/global-setup";
+import { OUTBOX_TEST_DATABASE_URL } from "@/test/databases";
 import { useEnvironment } from "@/test/support";
 import { createDatabaseClient } from "@/prisma/client";
 import { log } from "../log";
 import { enqueueEmail } from "./enqueue-email";
 import { drainOutbox, OutboxWorker, retryDelayMs } from "./outbox-worker";
 
-// Its own database (a copy of the migrated unit-test one): these workers deliver everything queued in it.
-const db = createDatabaseClient(`file:./${OUTBOX_TEST_DATABASE_FILE}`);
+// Its own database (see test/databases.ts): these workers deliver everything queued in it.
+const db = createDatabaseClient(OUTBOX_TEST_DATABASE_URL);
 let capture: Awaited<ReturnType<typeof startCaptureServer>>;
 const MINUTE = 60_000;
 
