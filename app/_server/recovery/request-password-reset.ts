@@ -18,8 +18,6 @@ import { revokeOutstandingResetLinks } from "./revoke-reset-links";
 /** Runs a task after the response has been sent. Next's `after` in the app; tests pass their own. */
 export type RunAfterResponse = (task: () => Promise<void>) => void;
 
-export const runAfterNextResponse: RunAfterResponse = (task) => after(task);
-
 /**
  * Work for a real account (a lookup that finds it, a token, an email to render and send) costs CPU that an unknown
  * address doesn't. Run right after the response, it would slow whichever request comes next, and an attacker timing
