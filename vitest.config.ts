@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { UNIT_DATABASE_URL } from "./test/databases";
+import { UNIT_DATABASE_URL } from "./test/databases.ts";
 
 const root = import.meta.dirname;
 

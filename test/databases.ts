@@ -1,4 +1,4 @@
-import { isPostgresUrl } from "../prisma/database-url";
+import { isPostgresUrl } from "../prisma/database-url.ts";
 
 /**
  * The databases the unit suite uses: SQLite files by default, or, with TEST_DATABASE_URL=postgresql://…, a PostgreSQL

@@ -102,9 +102,12 @@ export function resetLinkIn(text: string): URL {
   return new URL(match[0].replace(/[\])>.,]+$/, ""));
 }
 
-/** The one-time code in a reset email's plain-text part ("7KQ4-XM2P"). */
+/**
+ * The one-time code in a reset email's plain-text part ("7KQ4-XM2P"), on its own line as the shopper sees it. (Not
+ * just any match: the test addresses hold UUIDs, whose digit groups can look like a code, as "4865-4475" once did.)
+ */
 export function resetCodeIn(text: string): string {
-  const match = /\b([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})\b/.exec(text);
+  const match = /^([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})$/m.exec(text);
   if (!match?.[1]) throw new Error("no reset code in the email");
   return match[1];
 }
