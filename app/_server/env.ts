@@ -81,12 +81,13 @@ const rateLimitSetting = optional(
     }),
 );
 
-const wholeNumber = (unit: string, min: number, max: number) =>
+/** A whole number within bounds; `hints` replace the default messages where a reason helps the operator. */
+const wholeNumber = (unit: string, min: number, max: number, hints: { min?: string; max?: string } = {}) =>
   z.coerce
     .number({ error: `must be a whole number of ${unit}` })
     .int({ message: `must be a whole number of ${unit}` })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
+    .min(min, { message: hints.min ?? `must be at least ${min}` })
+    .max(max, { message: hints.max ?? `must be at most ${max}` });
 
 const sourceSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
@@ -123,27 +124,11 @@ const sourceSchema = z.object({
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL without a trailing slash" })),
   DEV_MAILBOX_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
-  RESET_TOKEN_TTL_MINUTES: optional(
-    z.coerce
-      .number({ error: "must be a whole number of minutes" })
-      .int({ message: "must be a whole number of minutes" })
-      .min(1, { message: "must be at least 1" })
-      .max(1440, { message: "must be at most 1440 (24 hours)" }),
-  ),
+  RESET_TOKEN_TTL_MINUTES: optional(wholeNumber("minutes", 1, 1440, { max: "must be at most 1440 (24 hours)" })),
   TRUST_PROXY_HOPS: optional(
-    z.coerce
-      .number({ error: "must be a whole number of proxies (0 when clients connect directly)" })
-      .int({ message: "must be a whole number of proxies (0 when clients connect directly)" })
-      .min(0, { message: "must be 0 or more" })
-      .max(10, { message: "must be at most 10" }),
+    wholeNumber("proxies (0 when clients connect directly)", 0, 10, { min: "must be 0 or more" }),
   ),
-  PASSWORD_MIN_LENGTH: optional(
-    z.coerce
-      .number({ error: "must be a whole number of characters" })
-      .int({ message: "must be a whole number of characters" })
-      .min(8, { message: "must be at least 8 (NIST SP 800-63B-4)" })
-      .max(64, { message: "must be at most 64" }),
-  ),
+  PASSWORD_MIN_LENGTH: optional(wholeNumber("characters", 8, 64, { min: "must be at least 8 (NIST SP 800-63B-4)" })),
   AUTO_SIGN_IN_AFTER_RESET: optional(z.stringbool({ error: "must be true or false" })),
   OUTBOX_WORKER: optional(z.enum(["embedded", "external"], { error: "must be embedded or external" })),
   OUTBOX_MAX_ATTEMPTS: optional(wholeNumber("attempts", 1, 50)),
