@@ -45,6 +45,36 @@ if (provider === "postgresql" && !/^postgres(ql)?:\/\//.test(url)) {
 const sqliteFile = provider === "sqlite" ? path.resolve(process.cwd(), url.replace(/^file:/, "").split("?")[0]) : null;
 if (sqliteFile) mkdirSync(path.dirname(sqliteFile), { recursive: true });
 
+// Like `prisma migrate`, create a PostgreSQL database that doesn't exist yet (through the server's maintenance
+// database), so `npm start` or the tests can point DATABASE_URL at a new name.
+if (provider === "postgresql" && ["deploy", "dev", "reset"].includes(command)) await createPostgresDatabaseIfMissing(url);
+
+async function createPostgresDatabaseIfMissing(databaseUrl) {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  if (!name) throw new Error("DATABASE_URL names no database");
+  const { default: pg } = await import("pg");
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  try {
+    await client.connect();
+  } catch {
+    return; // no access to the maintenance database: the engine's own connection will report the real problem
+  }
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+      say(`Created database ${name}`);
+    }
+  } catch (error) {
+    // Another process creating it at the same moment is fine; anything else is reported by the engine below.
+    if (error?.code !== "42P04") say(`Could not create database ${name}: ${error.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 // The wasm engine's SQLite reset only DELETEs rows and keeps the tables, so reset by recreating the file.
 if (command === "reset" && sqliteFile) {
   for (const f of [sqliteFile, `${sqliteFile}-journal`, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) await rm(f, { force: true });
