@@ -1,5 +1,13 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./env";
+
+/** Where a test's generated development secret goes: a new folder each time, never the checkout's own file. */
+function tempSecretFile(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), "dev-secret-")), "nested", "dev-auth-secret");
+}
 
 const productionEnv = {
   NODE_ENV: "production",
@@ -21,14 +29,27 @@ function problemsWith(env: Record<string, string | undefined>): string {
 
 describe("configuration", () => {
   it("runs in development with nothing set: SQLite, the dev mailbox, a generated secret, localhost links", () => {
-    const config = parseConfig({ NODE_ENV: "development" });
+    const config = parseConfig({ NODE_ENV: "development" }, { devAuthSecretFile: tempSecretFile() });
     expect(config.databaseUrl).toBe("file:./prisma/dev.db");
     expect(config.emailTransport).toEqual({ kind: "dev-mailbox" });
     expect(config.devMailboxEnabled).toBe(true);
     expect(config.appUrl).toBe("http://localhost:3000");
     expect(config.authSecret.length).toBeGreaterThanOrEqual(32);
     expect(config.resetTokenTtlMinutes).toBe(30);
-    expect(parseConfig({ NODE_ENV: "development" }).authSecret).not.toBe(config.authSecret);
+  });
+
+  it("keeps the generated development secret in a private file, so restarts and the worker share it", () => {
+    const file = tempSecretFile();
+    const first = parseConfig({ NODE_ENV: "development" }, { devAuthSecretFile: file }).authSecret;
+    expect(parseConfig({ NODE_ENV: "development" }, { devAuthSecretFile: file }).authSecret).toBe(first);
+    expect(readFileSync(file, "utf8").trim()).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // Another checkout (another file) gets its own, and a set AUTH_SECRET wins without touching any file.
+    expect(parseConfig({ NODE_ENV: "development" }, { devAuthSecretFile: tempSecretFile() }).authSecret).not.toBe(first);
+    const unused = tempSecretFile();
+    const secret = "a-secret-set-by-the-developer-0123456789";
+    expect(parseConfig({ NODE_ENV: "development", AUTH_SECRET: secret }, { devAuthSecretFile: unused }).authSecret).toBe(secret);
+    expect(existsSync(unused)).toBe(false);
   });
 
   it("accepts a complete production environment", () => {

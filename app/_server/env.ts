@@ -1,5 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "@/app/_lib/validation";
 import { DEFAULT_DATABASE_URL, isPostgresUrl, isSqliteUrl } from "@/prisma/database-url";
@@ -146,7 +148,10 @@ const DEFAULT_RESET_TOKEN_TTL_MINUTES = 30;
 const DEV_APP_URL = "http://localhost:3000";
 
 /** Pure: turns an environment into a config or throws one ConfigError listing every problem. */
-export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  { devAuthSecretFile = DEV_AUTH_SECRET_FILE }: { devAuthSecretFile?: string } = {},
+): AppConfig {
   const parsed = sourceSchema.safeParse(env);
   const problems: string[] = parsed.success
     ? []
@@ -173,7 +178,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   return {
     isProduction,
     databaseUrl: source.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    authSecret: source.AUTH_SECRET ?? generateDevAuthSecret(),
+    authSecret: source.AUTH_SECRET ?? devAuthSecret(devAuthSecretFile),
     appUrl: source.APP_URL ?? DEV_APP_URL,
     storeName,
     emailFrom: source.EMAIL_FROM ?? `${storeName} <no-reply@localhost>`,
@@ -204,10 +209,34 @@ function configError(problems: string[]): ConfigError {
   );
 }
 
-// Outside production a missing AUTH_SECRET is replaced by a random one per process, so `npm run dev` works with no
-// setup. Sessions then end when the dev server restarts, which is harmless in development.
-function generateDevAuthSecret(): string {
-  return randomBytes(32).toString("base64url");
+/**
+ * Outside production a missing AUTH_SECRET is generated once and kept in this file (git-ignored), so `npm run dev`
+ * works with no setup, and the dev server, its restarts and `npm run worker` all share one secret: sessions survive
+ * a restart, and mail queued before it (sealed with a key derived from the secret) can still be sent after it.
+ */
+export const DEV_AUTH_SECRET_FILE = ".data/dev-auth-secret";
+
+function devAuthSecret(file: string): string {
+  const existing = readSecretFile(file);
+  if (existing) return existing;
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // "wx": if another process (the worker, say) wrote one first, keep theirs.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch {
+    return readSecretFile(file) ?? secret; // a read-only checkout still runs, with a secret for this process only
+  }
+}
+
+function readSecretFile(file: string): string | undefined {
+  try {
+    const secret = readFileSync(file, "utf8").trim();
+    return secret.length >= 32 ? secret : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const cache = globalThis as typeof globalThis & { __appConfig?: AppConfig };
