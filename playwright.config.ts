@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import {
   CAPTURE_URL,
+  E2E_DATABASE_KIND,
+  E2E_LOG_DIR,
   MAILBOX_STORE_DATABASE_URL,
   MAILBOX_STORE_URL,
   STORE_DATABASE_URL,
@@ -19,18 +21,22 @@ const sharedServerEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
   STORE_NAME: "Juniper Goods",
-  LOG_LEVEL: "warn",
+  // Everything the stores log goes to a file that e2e/logs.scan.ts reads at the end, so log at the usual level.
+  LOG_LEVEL: "info",
 };
 
 /**
- * The production build served by server.mjs (as `npm start` does), with a database recreated from the migrations.
+ * The production build served by server.mjs (as `npm start` does), with a database recreated from the migrations
+ * (a SQLite file, or a PostgreSQL database with E2E_POSTGRES_URL; see e2e/support/servers.ts).
  * The test runner counts as one trusted proxy, so each test can present its own client address in X-Forwarded-For
  * and rate limits keyed by address don't leak between tests (see e2e/fixtures.ts).
+ * Its output goes to a log file (and not to the console: at info level it is long).
  */
-function storeServer(url: string, databaseUrl: string, env: Record<string, string>) {
+function storeServer(name: string, url: string, databaseUrl: string, env: Record<string, string>) {
   const port = new URL(url).port;
+  const logFile = `${E2E_LOG_DIR}/${E2E_DATABASE_KIND}-${name}.log`;
   return {
-    command: "node scripts/prisma-migrate.mjs reset && node server.mjs",
+    command: `node scripts/prisma-migrate.mjs reset && node e2e/support/run-logged.mjs ${logFile} node server.mjs`,
     url: `${url}/login`,
     env: {
       ...sharedServerEnv,
@@ -44,7 +50,8 @@ function storeServer(url: string, databaseUrl: string, env: Record<string, strin
     },
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe" as const,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
     gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
   };
 }
@@ -57,7 +64,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   forbidOnly: true,
-  reporter: [["list"], ["json", { outputFile: ".data/results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: `.data/results/e2e-${E2E_DATABASE_KIND}.json` }]],
   use: {
     baseURL: STORE_URL,
     trace: "retain-on-failure",
@@ -82,6 +89,8 @@ export default defineConfig({
     },
     // Requests no browser would make (huge or malformed input), sent straight to the server.
     { name: "http", testMatch: /\.http\.spec\.ts$/ },
+    // Last, once every other test is done: the stores' logs from the whole run, scanned for secrets.
+    { name: "logs", testMatch: /logs\.scan\.ts$/, dependencies: ["js", "no-js", "http"] },
   ],
   webServer: [
     {
@@ -90,12 +99,12 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 10_000,
     },
-    storeServer(STORE_URL, STORE_DATABASE_URL, {
+    storeServer("store", STORE_URL, STORE_DATABASE_URL, {
       RESEND_API_KEY: "re_e2e_capture",
       RESEND_BASE_URL: CAPTURE_URL,
       EMAIL_FROM: "Juniper Goods <no-reply@juniper.example>",
     }),
     // The other configuration: mail kept in the dev mailbox, and shoppers signed in when they finish a reset.
-    storeServer(MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true", AUTO_SIGN_IN_AFTER_RESET: "true" }),
+    storeServer("mailbox-store", MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true", AUTO_SIGN_IN_AFTER_RESET: "true" }),
   ],
 });

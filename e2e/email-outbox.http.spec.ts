@@ -4,6 +4,7 @@ import { startCaptureServer } from "../test/capture-server";
 import { database } from "./support/database";
 import { readForm, submitForm } from "./support/form-post";
 import { resetCodeIn } from "./support/inbox";
+import { e2eDatabaseUrl } from "./support/servers";
 import { eventually, migrateFreshDatabase, outboxHealth, startStore } from "./support/store-process";
 
 // Email that is never lost: each test runs its own store process (server.mjs on the production build) and its own
@@ -44,7 +45,7 @@ function storeEnv(databaseUrl: string, capture: CaptureServer, extra: Record<str
 
 test("a provider outage (errors, then timeouts) during 200 reset requests costs no email and sends none twice", async ({ request }) => {
   test.setTimeout(240_000);
-  const databaseUrl = "file:./.data/e2e/outbox-outage.db";
+  const databaseUrl = e2eDatabaseUrl("outbox_outage");
   migrateFreshDatabase(databaseUrl);
   const emails = await seedCustomers(databaseUrl, "outage", 200);
   const capture = await startCaptureServer();
@@ -88,7 +89,7 @@ test("a provider outage (errors, then timeouts) during 200 reset requests costs 
 
 test("mail queued when the store is killed (SIGKILL) is delivered exactly once after a restart", async ({ request }) => {
   test.setTimeout(180_000);
-  const databaseUrl = "file:./.data/e2e/outbox-crash.db";
+  const databaseUrl = e2eDatabaseUrl("outbox_crash");
   migrateFreshDatabase(databaseUrl);
   const emails = await seedCustomers(databaseUrl, "crash", 20);
   const capture = await startCaptureServer();

@@ -5,6 +5,9 @@ import { STORE_DATABASE_URL, STORE_URL } from "./support/servers";
 
 export type Shopper = { name: string; email: string; password: string };
 
+/** The password every test shopper registers with (e2e/logs.scan.ts checks that no log line ever holds it). */
+export const SHOPPER_PASSWORD = "first password 123";
+
 type Fixtures = {
   /** The database of the server under test (baseURL); specs against the dev-mailbox server override both. */
   storeDatabaseUrl: string;
@@ -31,7 +34,7 @@ export const test = base.extend<Fixtures>({
     await use(() => {
       const email = `shopper-${randomUUID()}@example.com`;
       emails.push(email);
-      return { name: "Robin Example", email, password: "first password 123" };
+      return { name: "Robin Example", email, password: SHOPPER_PASSWORD };
     });
     await deleteAccounts(storeDatabaseUrl, emails);
   },

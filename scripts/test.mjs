@@ -6,7 +6,8 @@
 //      that run is skipped with a notice, so a fresh machine without PostgreSQL still passes;
 //   3. a production build (`next build`, which also type-checks the whole project);
 //   4. the Playwright suite against that build: real Chromium, with JavaScript and without, real emails sent
-//      through the Resend SDK to a local capture server.
+//      through the Resend SDK to a local capture server; on SQLite, then again with every store on PostgreSQL
+//      (skipped with a notice, like the unit run, when no server answers).
 // Ends with one line, `N passed, N failed`, for all suites together (also written to .data/results/summary.txt).
 // A step that can't run (no browser, a failed build) counts as one failure rather than hiding the tests behind it.
 import { spawnSync } from "node:child_process";
@@ -78,39 +79,51 @@ async function postgresReachable(url) {
   }
 }
 
+const postgresUrl = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/storefront_unit_test";
+const postgresHost = new URL(postgresUrl).host;
+const postgresAvailable = await postgresReachable(postgresUrl);
+
+/** Prints why a PostgreSQL run is skipped (not failed): a fresh machine without PostgreSQL must still pass. */
+function skipPostgres(suite) {
+  console.log(`NOTICE: no PostgreSQL server answered at ${postgresHost}; the ${suite} run is skipped (not failed).`);
+  console.log("Set TEST_POSTGRES_URL=postgresql://user@host:port/dbname to point it at a local server.");
+  lines.push(`${suite}: skipped, no PostgreSQL server at ${postgresHost}`);
+}
+
 step("Unit and integration tests (Vitest, SQLite)");
 runUnitSuite("unit (SQLite)");
 
-const postgresUrl = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/storefront_unit_test";
 step("Unit and integration tests (Vitest, PostgreSQL)");
-if (await postgresReachable(postgresUrl)) {
-  runUnitSuite("unit (PostgreSQL)", { TEST_DATABASE_URL: postgresUrl });
-} else {
-  const where = new URL(postgresUrl).host;
-  console.log(`NOTICE: no PostgreSQL server answered at ${where}; the PostgreSQL run is skipped (not failed).`);
-  console.log("Set TEST_POSTGRES_URL=postgresql://user@host:port/dbname to point it at a local server.");
-  lines.push(`unit (PostgreSQL): skipped, no server at ${where}`);
-}
+if (postgresAvailable) runUnitSuite("unit (PostgreSQL)", { TEST_DATABASE_URL: postgresUrl });
+else skipPostgres("unit (PostgreSQL)");
 
 step("Production build (next build)");
 const buildOk = run(["node_modules/next/dist/bin/next", "build"]);
 
-step("Browser tests (Playwright)");
-if (!buildOk) {
-  record("e2e", 0, 1, "not run: the build failed");
-} else if (!chromiumPath) {
-  record("e2e", 0, 1, "not run: no Chromium");
+/** The Playwright suite against the build; `kind` names the database every store it starts uses. */
+function runE2eSuite(suite, kind, extraEnv = {}) {
+  if (!buildOk) return record(suite, 0, 1, "not run: the build failed");
+  if (!chromiumPath) return record(suite, 0, 1, "not run: no Chromium");
+  const e2eOk = run(["node_modules/@playwright/test/cli.js", "test"], { PLAYWRIGHT_CHROMIUM_PATH: chromiumPath, ...extraEnv });
+  const e2e = readJson(`${RESULTS}/e2e-${kind}.json`);
+  if (!e2e) return record(suite, 0, 1, "Playwright did not report");
+  const { expected = 0, unexpected = 0, flaky = 0 } = e2e.stats ?? {};
+  // A run that fails outside any test (a server that won't start) reports no failed test but must not pass.
+  const outsideTests = !e2eOk && unexpected === 0 ? 1 : 0;
+  record(suite, expected, unexpected + flaky + outsideTests, outsideTests ? "the run failed outside the tests" : "");
+}
+
+step("Browser tests (Playwright, SQLite)");
+runE2eSuite("e2e (SQLite)", "sqlite");
+
+step("Browser tests (Playwright, PostgreSQL)");
+if (postgresAvailable) {
+  // Every store the suite starts gets its own database on that server, named storefront_e2e_<store>.
+  const e2ePostgresUrl = new URL(postgresUrl);
+  e2ePostgresUrl.pathname = "/storefront_e2e";
+  runE2eSuite("e2e (PostgreSQL)", "postgresql", { E2E_POSTGRES_URL: e2ePostgresUrl.toString() });
 } else {
-  const e2eOk = run(["node_modules/@playwright/test/cli.js", "test"], { PLAYWRIGHT_CHROMIUM_PATH: chromiumPath });
-  const e2e = readJson(`${RESULTS}/e2e.json`);
-  if (e2e) {
-    const { expected = 0, unexpected = 0, flaky = 0 } = e2e.stats ?? {};
-    // A run that fails outside any test (a server that won't start) reports no failed test but must not pass.
-    const outsideTests = !e2eOk && unexpected === 0 ? 1 : 0;
-    record("e2e", expected, unexpected + flaky + outsideTests, outsideTests ? "the run failed outside the tests" : "");
-  } else {
-    record("e2e", 0, 1, "Playwright did not report");
-  }
+  skipPostgres("e2e (PostgreSQL)");
 }
 
 const summary = `${tally.passed} passed, ${tally.failed} failed`;

@@ -1,0 +1,188 @@
+import { hash } from "@node-rs/argon2";
+import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
+import { startCaptureServer } from "../test/capture-server";
+import { expect, test } from "./fixtures";
+import { database } from "./support/database";
+import { readForm, submitForm } from "./support/form-post";
+import { resetLinkIn } from "./support/inbox";
+import { e2eDatabaseUrl } from "./support/servers";
+import { migrateFreshDatabase, outboxHealth, type StoreProcess, startStore } from "./support/store-process";
+
+// A store that has grown: two app processes (server.mjs on the production build, as `npm start` runs it) behind one
+// address, sharing one database: PostgreSQL in the suite's PostgreSQL run, one SQLite file in the other. Every
+// rule that matters must hold across the pair, because it is enforced in the shared database, not in a process.
+
+type CaptureServer = Awaited<ReturnType<typeof startCaptureServer>>;
+
+const RESET_SUBJECT = "Reset your Juniper Goods password";
+const RESET_NOTICE_SUBJECT = "Your Juniper Goods password was reset";
+
+let capture: CaptureServer;
+let storeA: StoreProcess;
+let storeB: StoreProcess;
+const databaseUrl = e2eDatabaseUrl("two_instances");
+
+// One store file, one pair of processes: its tests run one after another in one worker.
+test.describe.configure({ mode: "default", timeout: 120_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  migrateFreshDatabase(databaseUrl);
+  capture = await startCaptureServer();
+  const env = {
+    DATABASE_URL: databaseUrl,
+    RESEND_API_KEY: "re_e2e_two_instances",
+    RESEND_BASE_URL: capture.url,
+    EMAIL_FROM: "Juniper Goods <no-reply@juniper.example>",
+    // Both are one shop: emailed links point at the first, as they would at the load balancer.
+    APP_URL: "http://127.0.0.1:3113",
+    // Room for the 20-way race below to reach the single-use check (the usual limit is 5 attempts per link).
+    RATE_LIMIT_RESET_ATTEMPT_PER_LINK: "40/15",
+  };
+  storeA = await startStore(3113, env);
+  storeB = await startStore(3114, env);
+});
+
+test.afterAll(async () => {
+  await storeA?.stop();
+  await storeB?.stop();
+  await capture?.stop();
+});
+
+let clientCounter = 0;
+/** A client of its own (cookies, and a client address of its own for the per-address limits). */
+async function newClient(): Promise<APIRequestContext> {
+  clientCounter += 1;
+  return playwrightRequest.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `198.18.${Math.floor(clientCounter / 250)}.${(clientCounter % 250) + 1}` } });
+}
+
+async function seedCustomer(label: string, password: string): Promise<string> {
+  const email = `${label}-${Date.now()}@two-instances.example`;
+  await database(databaseUrl).customer.create({ data: { email, name: "Sam Example", passwordHash: await hash(password) } });
+  return email;
+}
+
+/** Asks for a reset on one instance, as a browser without JavaScript does, and checks the usual confirmation. */
+async function askForReset(store: StoreProcess, email: string): Promise<void> {
+  const client = await newClient();
+  try {
+    const response = await submitForm(client, await readForm(client, `${store.url}/forgot-password`), { email });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain("Check your email");
+  } finally {
+    await client.dispose();
+  }
+}
+
+async function emailsWithSubject(email: string, subject: string) {
+  return (await capture.messagesTo(email)).filter((message) => message.subject === subject);
+}
+
+async function waitForResetEmail(email: string, count = 1) {
+  await expect.poll(async () => (await emailsWithSubject(email, RESET_SUBJECT)).length, { timeout: 20_000 }).toBe(count);
+  return (await emailsWithSubject(email, RESET_SUBJECT))[count - 1] as { text: string };
+}
+
+/** The same path on another instance: what a load balancer does when the next request goes elsewhere. */
+function on(store: StoreProcess, link: string): string {
+  const url = new URL(link);
+  return `${store.url}${url.pathname}${url.search}`;
+}
+
+async function signInAnswer(store: StoreProcess, email: string, password: string): Promise<string | undefined> {
+  const client = await newClient();
+  try {
+    const response = await submitForm(client, await readForm(client, `${store.url}/login`), { email, password });
+    return response.status() === 303 ? response.headers().location : `HTTP ${response.status()}`;
+  } finally {
+    await client.dispose();
+  }
+}
+
+test("a link used on one instance is dead on the other", async () => {
+  const email = await seedCustomer("used-elsewhere", "old password before");
+  await askForReset(storeA, email);
+  const link = resetLinkIn((await waitForResetEmail(email)) as Parameters<typeof resetLinkIn>[0]);
+
+  // The shopper opens the link and sets a new password on instance B.
+  const shopper = await newClient();
+  const completed = await submitForm(shopper, await readForm(shopper, on(storeB, link)), {
+    password: "set on instance B",
+    confirmPassword: "set on instance B",
+  });
+  expect(completed.status()).toBe(303);
+  expect(completed.headers().location).toBe("/login?notice=password-reset");
+  await shopper.dispose();
+
+  // The same link, opened on instance A, is used up.
+  const replay = await newClient();
+  const landed = await replay.get(on(storeA, link));
+  expect(new URL(landed.url()).search).toBe("?link=used");
+  expect(await landed.text()).toContain("This reset link has already been used");
+  await replay.dispose();
+
+  // And both instances agree on the password.
+  for (const store of [storeA, storeB]) {
+    expect(await signInAnswer(store, email, "set on instance B")).toBe("/account");
+    expect(await signInAnswer(store, email, "old password before")).not.toBe("/account");
+  }
+});
+
+test("20 concurrent completions of one link, split across both instances: exactly one succeeds", async () => {
+  const email = await seedCustomer("race", "old password before");
+  await askForReset(storeB, email);
+  const link = resetLinkIn((await waitForResetEmail(email)) as Parameters<typeof resetLinkIn>[0]);
+
+  // Twenty browsers open the link (opening never uses it up), ten on each instance, each getting its grant…
+  const contenders = await Promise.all(
+    Array.from({ length: 20 }, async (_, n) => {
+      const client = await newClient();
+      const store = n % 2 === 0 ? storeA : storeB;
+      return { n, client, form: await readForm(client, on(store, link)) };
+    }),
+  );
+  // …and all submit a different new password at once.
+  const answers = await Promise.all(
+    contenders.map(async ({ n, client, form }) => {
+      const password = `contender number ${n} wins`;
+      const response = await submitForm(client, form, { password, confirmPassword: password });
+      return { n, password, status: response.status(), location: response.headers().location, body: await response.text() };
+    }),
+  );
+  await Promise.all(contenders.map(({ client }) => client.dispose()));
+
+  const winners = answers.filter((answer) => answer.status === 303 && answer.location === "/login?notice=password-reset");
+  expect(winners).toHaveLength(1);
+  const losers = answers.filter((answer) => answer !== winners[0]);
+  for (const loser of losers) {
+    expect(loser.status, `contender ${loser.n}`).toBe(200);
+    expect(loser.body, `contender ${loser.n}`).toContain("This reset link has already been used");
+  }
+
+  // The winner's password is the one in force, on both instances; no loser's is.
+  const winner = winners[0] as (typeof answers)[number];
+  expect(await signInAnswer(storeA, email, winner.password)).toBe("/account");
+  expect(await signInAnswer(storeB, email, (losers[0] as (typeof answers)[number]).password)).not.toBe("/account");
+  // One completion, one "your password was reset" email.
+  await expect.poll(async () => (await emailsWithSubject(email, RESET_NOTICE_SUBJECT)).length, { timeout: 20_000 }).toBe(1);
+  const events = await database(databaseUrl).securityEvent.count({ where: { customer: { email }, type: "password_reset_completed" } });
+  expect(events).toBe(1);
+});
+
+test("the per-email request limit (3 in 15 minutes) holds across both instances combined", async () => {
+  const email = await seedCustomer("limit", "old password before");
+  // Eight requests at once, four to each instance, each from its own client: every one gets the confirmation…
+  await Promise.all(Array.from({ length: 8 }, (_, n) => askForReset(n % 2 === 0 ? storeA : storeB, email)));
+
+  // …and exactly three of them were let through. The limit is decided before each response is sent; the three
+  // accepted requests are issued just after, so once three emails have arrived no other can follow.
+  await waitForResetEmail(email, 3);
+  const issued = await database(databaseUrl).securityEvent.count({ where: { customer: { email }, type: "password_reset_requested" } });
+  expect(issued).toBe(3);
+  for (const store of [storeA, storeB]) {
+    await expect.poll(async () => (await outboxHealth(store.url)).backlog, { timeout: 20_000 }).toBe(0);
+  }
+  expect(await emailsWithSubject(email, RESET_SUBJECT)).toHaveLength(3);
+  const throttled = (storeA.output() + storeB.output()).match(/"event":"password_reset\.throttled"/g) ?? [];
+  expect(throttled).toHaveLength(5);
+});
