@@ -19,6 +19,15 @@ const nextConfig: NextConfig = {
         { source: "/reset-password", has: [{ type: "query", key: "token" }], destination: "/reset-password/open" },
         { source: "/reset-password", has: [{ type: "query", key: "email" }], destination: "/reset-password/open" },
       ],
+      // Commerce Engine's paths sit under a prefix chosen at run time (COMMERCE_ENGINE_PATH_PREFIX), which a
+      // rewrite fixed at build time can't know: send every …/auth/forgot-password and …/auth/reset-password that no
+      // page claims to its handler, prefix included, and let the handler answer only under the configured one.
+      afterFiles: [
+        {
+          source: "/:prefix*/auth/:action(forgot-password|reset-password)",
+          destination: "/api/facades/commerce-engine/:prefix*/auth/:action",
+        },
+      ],
     };
   },
   async headers() {

@@ -103,6 +103,12 @@ export default defineConfig({
       RESEND_API_KEY: "re_e2e_capture",
       RESEND_BASE_URL: CAPTURE_URL,
       EMAIL_FROM: "Juniper Goods <no-reply@juniper.example>",
+      // A headless front end on its own origin, and the compatibility APIs (e2e/api-*.http.spec.ts).
+      CORS_ORIGINS: "http://localhost:4200",
+      MAGENTO_API_ENABLED: "true",
+      MEDUSA_API_ENABLED: "true",
+      COMMERCE_ENGINE_API_ENABLED: "true",
+      COMMERCE_ENGINE_PATH_PREFIX: "/api/v1/juniper-test/storefront",
     }),
     // The other configuration: mail kept in the dev mailbox, and shoppers signed in when they finish a reset.
     storeServer("mailbox-store", MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true", AUTO_SIGN_IN_AFTER_RESET: "true" }),

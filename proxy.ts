@@ -60,8 +60,10 @@ export const config = {
   matcher: [
     {
       // Pages and form posts. Not static files, the favicon, the 429 page and the dev mailbox's framed messages
-      // (each of those sets its own policy), nor the JSON API.
-      source: "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|api/|dev/mailbox/[^/]+/html).*)",
+      // (each of those sets its own policy), nor the JSON APIs: /api/, and the Magento, Medusa and Commerce Engine
+      // paths (their bodies are limited, and their errors written, by app/_server/api/api-route.ts).
+      source:
+        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|api/|rest/|auth/customer/|dev/mailbox/[^/]+/html|.*/auth/(?:forgot|reset)-password$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -150,6 +150,36 @@ describe("configuration", () => {
     expect(problems).toContain("EMAIL_SEND_TIMEOUT_MS must be a whole number of milliseconds");
   });
 
+  it("keeps the headless APIs same-origin with only the native API on, unless configured", () => {
+    expect(parseConfig(productionEnv).headless).toEqual({
+      corsOrigins: [],
+      magento: false,
+      medusa: false,
+      commerceEngine: { enabled: false, pathPrefix: "/api/v1/default/storefront" },
+    });
+    const changed = parseConfig({
+      ...productionEnv,
+      CORS_ORIGINS: "https://shop.example.com, http://localhost:4200,https://shop.example.com",
+      MAGENTO_API_ENABLED: "true",
+      MEDUSA_API_ENABLED: "1",
+      COMMERCE_ENGINE_API_ENABLED: "true",
+      COMMERCE_ENGINE_PATH_PREFIX: "/api/v1/my-store/storefront",
+    });
+    expect(changed.headless).toEqual({
+      corsOrigins: ["https://shop.example.com", "http://localhost:4200"],
+      magento: true,
+      medusa: true,
+      commerceEngine: { enabled: true, pathPrefix: "/api/v1/my-store/storefront" },
+    });
+  });
+
+  it("refuses a CORS wildcard (the APIs use credentials) and anything that isn't an exact origin", () => {
+    expect(problemsWith({ ...productionEnv, CORS_ORIGINS: "*" })).toContain("CORS_ORIGINS can't be *");
+    const malformed = problemsWith({ ...productionEnv, CORS_ORIGINS: "https://ok.example, https://shop.example.com/, ftp://x.example, shop.example.com" });
+    expect(malformed).toContain("not: https://shop.example.com/, ftp://x.example, shop.example.com");
+    expect(problemsWith({ ...productionEnv, COMMERCE_ENGINE_PATH_PREFIX: "api/v1/" })).toContain("COMMERCE_ENGINE_PATH_PREFIX must be a path");
+  });
+
   it("never echoes a secret's value in its error", () => {
     expect(problemsWith({ ...productionEnv, AUTH_SECRET: "hunter2-secret" })).not.toContain("hunter2-secret");
   });

@@ -60,6 +60,15 @@ export type AppConfig = {
     /** A send that takes longer than this counts as failed and is retried (with the same Idempotency-Key). */
     sendTimeoutMs: number;
   };
+  /** The JSON APIs for headless storefronts (see app/_server/api/). */
+  headless: {
+    /** Front-end origins a browser may call the APIs from (CORS, with credentials). Empty: same-origin only. */
+    corsOrigins: string[];
+    /** Compatibility APIs, each off unless enabled. The native /api/v1 is always on. */
+    magento: boolean;
+    medusa: boolean;
+    commerceEngine: { enabled: boolean; pathPrefix: string };
+  };
 };
 
 export class ConfigError extends Error {
@@ -90,6 +99,37 @@ const wholeNumber = (unit: string, min: number, max: number, hints: { min?: stri
     .int({ message: `must be a whole number of ${unit}` })
     .min(min, { message: hints.min ?? `must be at least ${min}` })
     .max(max, { message: hints.max ?? `must be at most ${max}` });
+
+/** An http(s) origin with nothing after it, exactly as a browser sends it in an Origin header. */
+function isExactOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return /^https?:$/.test(url.protocol) && url.origin === value;
+}
+
+const corsOriginsSetting = optional(
+  z.string().transform((value, ctx) => {
+    const origins = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+    if (origins.includes("*")) {
+      ctx.addIssue({ code: "custom", message: "can't be *: the APIs send credentials (the grant cookie), so list each front end's origin" });
+      return z.NEVER;
+    }
+    const malformed = origins.filter((origin) => !isExactOrigin(origin));
+    if (malformed.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a comma-separated list of origins such as https://shop.example.com (no path or trailing slash); not: ${malformed.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(origins)];
+  }),
+);
+
+/** Where Commerce Engine's auth paths are mounted, like its own /api/v1/{store_id}/storefront. */
+const pathPrefixSetting = optional(
+  z.string().regex(/^(\/[A-Za-z0-9._~-]+)+$/, { message: "must be a path such as /api/v1/my-store/storefront (no trailing slash)" }),
+);
 
 const sourceSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
@@ -141,13 +181,23 @@ const sourceSchema = z.object({
   RATE_LIMIT_RESET_ATTEMPT_PER_ADDRESS: rateLimitSetting,
   RATE_LIMIT_RESET_ATTEMPT_PER_LINK: rateLimitSetting,
   RATE_LIMIT_SIGN_IN_PER_ADDRESS_AND_EMAIL: rateLimitSetting,
+  CORS_ORIGINS: corsOriginsSetting,
+  MAGENTO_API_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
+  MEDUSA_API_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
+  COMMERCE_ENGINE_API_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
+  COMMERCE_ENGINE_PATH_PREFIX: pathPrefixSetting,
 });
+
+export const DEFAULT_COMMERCE_ENGINE_PATH_PREFIX = "/api/v1/default/storefront";
 
 const DEFAULT_STORE_NAME = "Juniper Goods";
 const DEFAULT_RESET_TOKEN_TTL_MINUTES = 30;
 const DEV_APP_URL = "http://localhost:3000";
 
-/** Pure: turns an environment into a config or throws one ConfigError listing every problem. */
+/**
+ * Turns an environment into a config or throws one ConfigError listing every problem. Its one side effect: outside
+ * production, a missing AUTH_SECRET is read from (or first written to) `devAuthSecretFile`.
+ */
 export function parseConfig(
   env: Record<string, string | undefined>,
   { devAuthSecretFile = DEV_AUTH_SECRET_FILE }: { devAuthSecretFile?: string } = {},
@@ -199,6 +249,15 @@ export function parseConfig(
       maxAttempts: source.OUTBOX_MAX_ATTEMPTS ?? 10,
       retryBaseMs: source.OUTBOX_RETRY_BASE_MS ?? 2_000,
       sendTimeoutMs: source.EMAIL_SEND_TIMEOUT_MS ?? 10_000,
+    },
+    headless: {
+      corsOrigins: source.CORS_ORIGINS ?? [],
+      magento: source.MAGENTO_API_ENABLED ?? false,
+      medusa: source.MEDUSA_API_ENABLED ?? false,
+      commerceEngine: {
+        enabled: source.COMMERCE_ENGINE_API_ENABLED ?? false,
+        pathPrefix: source.COMMERCE_ENGINE_PATH_PREFIX ?? DEFAULT_COMMERCE_ENGINE_PATH_PREFIX,
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { NewPassword } from "@/app/_lib/validation";
+import type { NewPassword, ResetCodeEntry } from "@/app/_lib/validation";
 import { replacePassword } from "../account/replace-password";
 import { hashPassword } from "../auth/password-hash";
 import { passwordPolicyProblem } from "../auth/password-policy";
@@ -8,10 +8,14 @@ import { getDb } from "../db";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/enqueue-email";
 import { consumeRateLimits } from "../rate-limit";
-import { checkResetGrant, checkResetLink, type ResetTokenCheck, type UnusableLinkReason } from "./reset-credentials";
+import { redeemResetCode } from "./redeem-reset-code";
+import { checkResetGrant, checkResetLink, checkResetToken, type ResetTokenCheck, type UnusableLinkReason } from "./reset-credentials";
 
-/** What proves the right to set a new password: a grant (from the cookie or an API client), or the link's parts. */
-export type ResetCredential = { grant: unknown } | { token: unknown; email: unknown };
+/**
+ * What proves the right to set a new password: a grant (from the cookie or an API client), the link's parts, or
+ * the token alone (for compatibility APIs whose clients don't send the email; see `checkResetToken`).
+ */
+export type ResetCredential = { grant: unknown } | { token: unknown; email: unknown } | { tokenOnly: unknown };
 
 export type CompletePasswordResetResult =
   | { status: "completed"; customerId: string; email: string }
@@ -22,7 +26,9 @@ export type CompletePasswordResetResult =
 class TokenAlreadyConsumed extends Error {}
 
 function checkCredential(credential: ResetCredential, now: Date): Promise<ResetTokenCheck> {
-  return "grant" in credential ? checkResetGrant(credential.grant, now) : checkResetLink(credential, now);
+  if ("grant" in credential) return checkResetGrant(credential.grant, now);
+  if ("tokenOnly" in credential) return checkResetToken(credential.tokenOnly, now);
+  return checkResetLink(credential, now);
 }
 
 /**
@@ -87,4 +93,26 @@ export async function completePasswordReset(
   log.info({ event: "password_reset.completed", customerId: token.customerId });
   wakeOutboxWorker();
   return { status: "completed", customerId: token.customerId, email: customer.email };
+}
+
+export type CompleteWithCodeResult = CompletePasswordResetResult | { status: "wrong-code" };
+
+/**
+ * Sets a new password with the code from a reset email, in one call (the JSON API, and Commerce Engine's
+ * otp/otp_token). The password is checked against every rule that doesn't need the account first, because a correct
+ * code works only once: a refusal then still leaves the code usable. Then the code is exchanged for a grant and the
+ * reset completes as it does everywhere else. Every failure of the code itself is "wrong-code", whatever the cause.
+ */
+export async function completePasswordResetWithCode(
+  input: { entry: ResetCodeEntry; newPassword: NewPassword; signOutOtherSessions: boolean },
+  origin: RequestOrigin,
+): Promise<CompleteWithCodeResult> {
+  const problem = await passwordPolicyProblem(input.newPassword, { email: input.entry.email });
+  if (problem) return { status: "password-rejected", message: problem };
+  const redeemed = await redeemResetCode(input.entry, origin);
+  if (redeemed.status !== "valid") return redeemed;
+  return completePasswordReset(
+    { credential: { grant: redeemed.grant }, newPassword: input.newPassword, signOutOtherSessions: input.signOutOtherSessions },
+    origin,
+  );
 }

@@ -17,9 +17,9 @@ import {
 import { authenticateCustomer } from "../auth/customer-accounts";
 import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
-import { completePasswordReset, type ResetCredential } from "./complete-password-reset";
+import { completePasswordReset, completePasswordResetWithCode, type ResetCredential } from "./complete-password-reset";
 import { redeemResetCode } from "./redeem-reset-code";
-import { checkResetGrant, checkResetLink, openResetLink } from "./reset-credentials";
+import { checkResetGrant, checkResetLink, checkResetToken, openResetLink } from "./reset-credentials";
 import { issueResetGrant } from "./reset-grant";
 import { issuePasswordReset, requestPasswordReset } from "./request-password-reset";
 import { generateResetToken, hashResetToken } from "./reset-token";
@@ -364,6 +364,43 @@ describe("entering the code instead", () => {
     const perAddress = [];
     for (let i = 0; i < 6; i += 1) perAddress.push(await redeemResetCode({ email, code: "22222222" }, uniqueOrigin()));
     expect(perAddress[5]).toMatchObject({ status: "rate-limited" });
+  });
+});
+
+describe("completing with the code in one step (the JSON API and Commerce Engine)", () => {
+  const withCode = (email: string, code: string, newPassword = NEW_PASSWORD) =>
+    completePasswordResetWithCode({ entry: codeEntry(email, code), newPassword: checkedPassword(newPassword), signOutOtherSessions: true }, uniqueOrigin());
+
+  it("sets the password, and the code and link are used up", async () => {
+    const customer = await createCustomer();
+    const { code, ...link } = await requestResetEmail(customer.email);
+    expect(await withCode(customer.email, code)).toMatchObject({ status: "completed", customerId: customer.id });
+    expect(await signsIn(customer.email, NEW_PASSWORD)).toBe(true);
+    expect(await withCode(customer.email, code, "yet another passphrase")).toEqual({ status: "wrong-code" });
+    expect(await checkResetLink(link)).toEqual({ status: "used" });
+  });
+
+  it("refuses a common password before spending the code, so the code still works after", async () => {
+    const customer = await createCustomer();
+    const { code } = await requestResetEmail(customer.email);
+    expect(await withCode(customer.email, code, "password123")).toMatchObject({ status: "password-rejected" });
+    expect(await withCode(customer.email, code)).toMatchObject({ status: "completed" });
+  });
+
+  it("answers an unknown address like a wrong code", async () => {
+    expect(await withCode(`nobody-${crypto.randomUUID()}@example.com`, "2222-2222")).toEqual({ status: "wrong-code" });
+  });
+});
+
+describe("the token alone (compatibility APIs whose clients don't send the email)", () => {
+  it("finds the link by its token, and reports it used once it is", async () => {
+    const customer = await createCustomer();
+    const link = await requestResetEmail(customer.email);
+    expect(await checkResetToken(link.token)).toMatchObject({ status: "valid", token: { customerId: customer.id } });
+    expect(await complete({ tokenOnly: link.token })).toMatchObject({ status: "completed" });
+    expect(await checkResetToken(link.token)).toEqual({ status: "used" });
+    expect(await checkResetToken("A".repeat(43))).toEqual({ status: "invalid" });
+    expect(await checkResetToken({ not: "a token" })).toEqual({ status: "invalid" });
   });
 });
 

@@ -8,7 +8,7 @@ import { RESET_CODE_MAX_ATTEMPTS, hashResetCode } from "./reset-code";
 import { issueResetGrant } from "./reset-grant";
 
 export type RedeemedResetCode =
-  | { status: "valid"; grant: string; grantExpiresAt: Date; email: string }
+  | { status: "valid"; grant: string; grantExpiresAt: Date; linkExpiresAt: Date; email: string }
   | { status: "wrong-code" }
   | { status: "rate-limited"; retryAfterSeconds: number };
 
@@ -54,5 +54,5 @@ export async function redeemResetCode(entry: ResetCodeEntry, origin: RequestOrig
   });
   if (redeemed.count !== 1) return { status: "wrong-code" };
   const { grant, expiresAt } = issueResetGrant(token.id, token.expiresAt, now);
-  return { status: "valid", grant, grantExpiresAt: expiresAt, email: entry.email };
+  return { status: "valid", grant, grantExpiresAt: expiresAt, linkExpiresAt: token.expiresAt, email: entry.email };
 }

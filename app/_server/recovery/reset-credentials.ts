@@ -1,6 +1,6 @@
 import "server-only";
 import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
-import { resetLinkSchema } from "@/app/_lib/validation";
+import { resetLinkSchema, resetTokenSchema } from "@/app/_lib/validation";
 import { getDb } from "../db";
 import { issueResetGrant, readResetGrant } from "./reset-grant";
 import { hashResetToken } from "./reset-token";
@@ -52,6 +52,18 @@ export async function checkResetLink(link: { token: unknown; email: unknown }, n
   return checkStoredToken(stored, now);
 }
 
+/**
+ * Checks a token on its own, for the compatibility APIs whose clients don't send the email with it (Medusa's update
+ * call, Magento's with an empty email or customer id 0). The token alone is 256 random bits, so the email is a
+ * second check, not the security of the link; it is used wherever the client has it.
+ */
+export async function checkResetToken(token: unknown, now = new Date()): Promise<ResetTokenCheck> {
+  const parsed = resetTokenSchema.safeParse(token);
+  if (!parsed.success) return { status: "invalid" };
+  const stored = await getDb().passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(parsed.data) }, select: tokenFields });
+  return checkStoredToken(stored, now);
+}
+
 /** Checks a reset grant (from the cookie or an API client) and the token it names, without using either up. */
 export async function checkResetGrant(grant: unknown, now = new Date()): Promise<ResetTokenCheck> {
   const reading = readResetGrant(grant, now);
@@ -61,7 +73,7 @@ export async function checkResetGrant(grant: unknown, now = new Date()): Promise
 }
 
 export type OpenedResetLink =
-  | { status: "valid"; grant: string; grantExpiresAt: Date; email: string }
+  | { status: "valid"; grant: string; grantExpiresAt: Date; linkExpiresAt: Date; email: string }
   | { status: UnusableLinkReason };
 
 /**
@@ -72,5 +84,5 @@ export async function openResetLink(link: { token: unknown; email: unknown }, no
   const check = await checkResetLink(link, now);
   if (check.status !== "valid") return check;
   const { grant, expiresAt } = issueResetGrant(check.token.id, check.token.expiresAt, now);
-  return { status: "valid", grant, grantExpiresAt: expiresAt, email: check.token.email };
+  return { status: "valid", grant, grantExpiresAt: expiresAt, linkExpiresAt: check.token.expiresAt, email: check.token.email };
 }

@@ -9,13 +9,15 @@ import { getConfig } from "../env";
  */
 export const RESET_GRANT_COOKIE = "reset_grant";
 const RESET_GRANT_COOKIE_PATH = "/reset-password";
+/** The JSON API's grant cookie (for browser front ends) is the same, scoped to the API's reset endpoints instead. */
+export const API_RESET_GRANT_COOKIE_PATH = "/api/v1/password-reset";
 
-export function resetGrantCookieOptions(expiresAt: Date, now = new Date()) {
+export function resetGrantCookieOptions(expiresAt: Date, now = new Date(), path = RESET_GRANT_COOKIE_PATH) {
   return {
     httpOnly: true,
     sameSite: "strict" as const,
     secure: getConfig().appUrl.startsWith("https:"),
-    path: RESET_GRANT_COOKIE_PATH,
+    path,
     maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
   };
 }

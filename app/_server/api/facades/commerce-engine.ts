@@ -1,0 +1,128 @@
+import "server-only";
+import * as z from "zod";
+import { emailSchema, newPasswordSchema, resetCodeSchema } from "@/app/_lib/validation";
+import { currentRequestOrigin } from "../../client-address";
+import { getConfig } from "../../env";
+import { completePasswordResetWithCode } from "../../recovery/complete-password-reset";
+import { RESET_CODE_TTL_MINUTES } from "../../recovery/reset-code";
+import { requestPasswordReset } from "../../recovery/request-password-reset";
+import { seal, unseal } from "../../secrets";
+import type { ApiContext, ApiDialect } from "../api-route";
+
+/**
+ * Commerce Engine's storefront OTP reset, for front ends on its SDK, over the one recovery core, when
+ * COMMERCE_ENGINE_API_ENABLED, under COMMERCE_ENGINE_PATH_PREFIX (like its /api/v1/{store_id}/storefront):
+ * - POST <prefix>/auth/forgot-password {email} → {message, success, content: {otp_token}}; the code goes by email.
+ * - POST <prefix>/auth/reset-password {new_password, confirm_password, otp_token, otp} → {message, success, content}.
+ *
+ * The otp_token is sealed (AES-256-GCM) and names only the address and when it lapses: every address gets one, so
+ * the answer says nothing about whether an account exists, and it is worthless without the emailed code.
+ * `content` carries no access or refresh token: this store has no bearer-token customer API to hand them to (its
+ * sessions are first-party cookies), and by default a reset doesn't sign anyone in (OWASP's advice: whoever holds a
+ * reset code should still have to sign in). The shopper signs in with the new password.
+ */
+type Envelope = { message: string; success: boolean; content?: Record<string, unknown>; code?: string };
+
+function envelope(status: number, body: Envelope, headers?: HeadersInit): Response {
+  return Response.json(body, { status, headers });
+}
+
+const failure = (status: number, code: string, message: string, headers?: HeadersInit) =>
+  envelope(status, { message, success: false, code }, headers);
+
+export const commerceEngineDialect: ApiDialect = {
+  problem(problem, status) {
+    switch (problem.kind) {
+      case "validation":
+        return failure(400, "validation_error", Object.entries(problem.fields).map(([field, reason]) => `${field}: ${reason}`).join("; "));
+      case "malformed-json":
+        return failure(400, "invalid_json", "The request body isn't valid JSON.");
+      case "unsupported-media-type":
+        return failure(415, "unsupported_media_type", "Send the body as JSON, with Content-Type: application/json.");
+      case "too-large":
+        return failure(413, "payload_too_large", "The request body is too large.");
+      case "method-not-allowed":
+        return failure(405, "method_not_allowed", "Method not allowed.");
+      case "origin-not-allowed":
+        return failure(403, "origin_not_allowed", "This origin isn't allowed to call the API.");
+      case "not-found":
+        return failure(404, "not_found", "Not found.");
+      default:
+        return failure(status, "internal_error", "Something went wrong. Please try again.");
+    }
+  },
+};
+
+export const forgotPasswordBodySchema = z.object({ email: emailSchema });
+export const resetPasswordBodySchema = z
+  .object({
+    new_password: newPasswordSchema,
+    confirm_password: z.string({ error: "Confirm the new password" }).check(z.maxLength(512)),
+    otp_token: z.string({ error: "Send the otp_token from forgot-password" }).check(z.minLength(1), z.maxLength(1024)),
+    otp: resetCodeSchema,
+  })
+  .check(
+    z.refine((body) => body.new_password === body.confirm_password.normalize("NFKC"), {
+      error: "The passwords don't match",
+      path: ["confirm_password"],
+    }),
+  );
+
+/** The otp_token: the address the code was sent to, and when the code lapses, sealed. */
+function issueOtpToken(email: string, now = Date.now()): string {
+  return seal("commerce-engine-otp", JSON.stringify({ e: email, x: now + RESET_CODE_TTL_MINUTES * 60_000 }));
+}
+
+function readOtpToken(otpToken: string, now = Date.now()): string | null {
+  try {
+    const { e, x } = JSON.parse(unseal("commerce-engine-otp", otpToken)) as { e?: unknown; x?: unknown };
+    return typeof e === "string" && typeof x === "number" && x > now ? e : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the path is <prefix>/auth/<action> for the configured prefix. */
+export function commerceEngineAction(path: string[]): "forgot-password" | "reset-password" | null {
+  const { pathPrefix } = getConfig().headless.commerceEngine;
+  const joined = `/${path.join("/")}`;
+  for (const action of ["forgot-password", "reset-password"] as const) {
+    if (joined === `${pathPrefix}/auth/${action}`) return action;
+  }
+  return null;
+}
+
+export async function handleCommerceEngine(_request: Request, api: ApiContext, path: string[]): Promise<Response> {
+  const action = getConfig().headless.commerceEngine.enabled ? commerceEngineAction(path) : null;
+  if (!action) return api.problem({ kind: "not-found" });
+
+  if (action === "forgot-password") {
+    const body = await api.parseBody(forgotPasswordBodySchema);
+    if (!body.ok) return body.response;
+    await requestPasswordReset({ email: body.data.email }, await currentRequestOrigin());
+    return envelope(200, {
+      message: "If an account uses that address, we've emailed it a code.",
+      success: true,
+      content: { otp_token: issueOtpToken(body.data.email) },
+    });
+  }
+
+  const body = await api.parseBody(resetPasswordBodySchema);
+  if (!body.ok) return body.response;
+  const email = readOtpToken(body.data.otp_token);
+  if (!email) return failure(401, "invalid_otp", "The code has expired or isn't valid. Ask for a new one.");
+  const result = await completePasswordResetWithCode(
+    { entry: { email, code: body.data.otp }, newPassword: body.data.new_password, signOutOtherSessions: true },
+    await currentRequestOrigin(),
+  );
+  switch (result.status) {
+    case "completed":
+      return envelope(200, { message: "Your password has been reset. Sign in with your new password.", success: true, content: {} });
+    case "password-rejected":
+      return failure(400, "validation_error", `new_password: ${result.message}`);
+    case "rate-limited":
+      return failure(429, "too_many_attempts", "Too many attempts. Please try again later.", { "Retry-After": String(result.retryAfterSeconds) });
+    default:
+      return failure(401, "invalid_otp", "The code has expired or isn't valid. Ask for a new one.");
+  }
+}
