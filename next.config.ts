@@ -20,8 +20,8 @@ const nextConfig: NextConfig = {
         { source: "/reset-password", has: [{ type: "query", key: "email" }], destination: "/reset-password/open" },
       ],
       // Commerce Engine's paths sit under a prefix chosen at run time (COMMERCE_ENGINE_PATH_PREFIX), which a
-      // rewrite fixed at build time can't know: send every …/auth/forgot-password and …/auth/reset-password that no
-      // page claims to its handler, prefix included, and let the handler answer only under the configured one.
+      // rewrite fixed at build time can't know: send every …/auth/forgot-password and …/auth/reset-password (no page
+      // or fixed route has such a path) to its handler, prefix included, and let it answer only under the configured one.
       afterFiles: [
         {
           source: "/:prefix*/auth/:action(forgot-password|reset-password)",

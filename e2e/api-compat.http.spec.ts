@@ -213,11 +213,24 @@ test("compatibility APIs are off unless enabled: a store without them answers 40
   ] as const) {
     const answer = await callApi(path, { method, json: { email: "a@example.com", identifier: "a@example.com", template: "email_reset" }, base: MAILBOX_STORE_URL });
     expect(answer.status, path).toBe(404);
+    // Not even a hint that something is there: other methods and preflights get the same 404.
+    for (const other of ["DELETE", "OPTIONS"]) {
+      const probe = await callApi(path, { method: other, headers: { Origin: "http://localhost:4200" }, base: MAILBOX_STORE_URL });
+      expect(probe.status, `${other} ${path}`).toBe(404);
+      expect(probe.headers.get("allow"), `${other} ${path}`).toBeNull();
+    }
   }
 });
 
 test("CORS covers the compatibility APIs too", async () => {
   const client = newClientAddress();
+  // Medusa's SDK adds its own header; an allowed origin may send it.
+  const preflight = await callApi("/auth/customer/emailpass/reset-password", {
+    method: "OPTIONS",
+    headers: { Origin: "http://localhost:4200", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,x-publishable-api-key" },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get("access-control-allow-headers")).toBe("content-type,x-publishable-api-key");
   const allowed = await callApi("/auth/customer/emailpass/reset-password", { json: { identifier: "cors@example.com" }, headers: { Origin: "http://localhost:4200" }, client });
   expect(allowed.status).toBe(201);
   expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:4200");
@@ -225,4 +238,5 @@ test("CORS covers the compatibility APIs too", async () => {
   expect(refused.status).toBe(403);
   expect(refused.body).toMatchObject({ message: expect.any(String) });
   expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+  expect(refused.headers.get("vary")).toContain("Origin");
 });

@@ -159,6 +159,10 @@ test("wrong codes are limited: after the per-client limit, a 429 with Retry-Afte
   expect(limited.status).toBe(429);
   expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   expect(limited.body).toMatchObject({ error: { code: "rate_limited" } });
+  // A browser front end can read Retry-After too.
+  const fromFrontEnd = await call(VERIFY, { email: "nobody@example.com", code: "2222-2222" }, { client, headers: { Origin: FRONT_END } });
+  expect(fromFrontEnd.status).toBe(429);
+  expect(fromFrontEnd.headers.get("access-control-expose-headers")).toContain("Retry-After");
 });
 
 test.describe("bad input never gets a 500, and always the one error shape", () => {
@@ -220,6 +224,7 @@ test("CORS: a listed front end is let in with credentials, any other origin is r
     const refusedPreflight = await callApi(REQUEST, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "POST" } });
     expect(refusedPreflight.status, origin).toBe(403);
     expect(refusedPreflight.headers.get("access-control-allow-origin"), origin).toBeNull();
+    expect(refusedPreflight.headers.get("vary"), origin).toContain("Origin");
     const refused = await call(REQUEST, { email: "cors@example.com" }, { headers: { Origin: origin } });
     expect(refused.status, origin).toBe(403);
     expect(refused.body, origin).toMatchObject({ error: { code: "origin_not_allowed" } });

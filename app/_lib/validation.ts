@@ -121,8 +121,13 @@ const confirmPasswordSchema = z.string({ error: "Confirm your new password" }).c
   z.maxLength(PASSWORD_RAW_LENGTH_CEILING, { error: "The passwords don't match", abort: true }),
 );
 
+/** Whether the confirmation, as typed, is the new password (which the schema has already normalised). */
+export function confirmationMatches(newPassword: string, confirmation: string): boolean {
+  return newPassword === confirmation.normalize("NFKC");
+}
+
 const passwordsMatch = z.refine<{ password: string; confirmPassword: string }>(
-  (fields) => fields.password === fields.confirmPassword.normalize("NFKC"),
+  (fields) => confirmationMatches(fields.password, fields.confirmPassword),
   { error: "The passwords don't match", path: ["confirmPassword"] },
 );
 

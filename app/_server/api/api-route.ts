@@ -65,19 +65,29 @@ export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
 /**
  * A route module's exports: one function per HTTP method, so that methods the surface doesn't serve get a 405 in
  * its own error shape (with Allow) instead of Next's empty one, and OPTIONS answers CORS preflights.
+ * `enabled` (a compatibility API that is switched off) makes every method, OPTIONS included, a plain 404.
  */
-export function apiRoute<P = Record<string, never>>(dialect: ApiDialect, handlers: Partial<Record<Method, Handler<P>>>) {
+export function apiRoute<P = Record<string, never>>(
+  dialect: ApiDialect,
+  handlers: Partial<Record<Method, Handler<P>>>,
+  options: { enabled?: (params: P) => boolean } = {},
+) {
   const allowed = Object.keys(handlers) as Method[];
   const allowHeader = [...allowed, "OPTIONS"].join(", ");
+  const enabled = options.enabled ?? (() => true);
+  const problem = (p: DoorProblem) => {
+    const response = dialect.problem(p, DOOR_PROBLEM_STATUS[p.kind]);
+    if (p.kind === "method-not-allowed") response.headers.set("Allow", [...p.allowed, "OPTIONS"].join(", "));
+    return response;
+  };
 
   const respond = async (request: Request, routeContext: RouteContext<P> | undefined, method: Method): Promise<Response> => {
     const cors = corsFor(request);
-    if (!cors.allowed) return withHeaders(dialect.problem({ kind: "origin-not-allowed" }, 403), {});
-    const problem = (p: DoorProblem) => dialect.problem(p, DOOR_PROBLEM_STATUS[p.kind]);
+    const params = (await routeContext?.params) ?? ({} as P);
+    if (!enabled(params)) return withHeaders(problem({ kind: "not-found" }), cors.headers);
+    if (!cors.allowed) return withHeaders(problem({ kind: "origin-not-allowed" }), cors.headers);
     const handler = handlers[method];
-    if (!handler) {
-      return withHeaders(problem({ kind: "method-not-allowed", allowed }), { ...cors.headers, Allow: allowHeader });
-    }
+    if (!handler) return withHeaders(problem({ kind: "method-not-allowed", allowed }), cors.headers);
     const parse = <S extends z.ZodType>(schema: S, value: unknown): ParsedBody<S> => {
       const result = schema.safeParse(value);
       if (result.success) return { ok: true, data: result.data };
@@ -93,7 +103,6 @@ export function apiRoute<P = Record<string, never>>(dialect: ApiDialect, handler
       },
     };
     try {
-      const params = (await routeContext?.params) ?? ({} as P);
       return withHeaders(await handler(request, context, params), cors.headers);
     } catch (error) {
       // Next's redirect()/notFound() are not used here; anything thrown is a bug or an outage. The log gets the
@@ -105,10 +114,11 @@ export function apiRoute<P = Record<string, never>>(dialect: ApiDialect, handler
 
   const route = {} as Record<Method | "OPTIONS", (request: Request, context: RouteContext<P>) => Promise<Response>>;
   for (const method of ALL_METHODS) route[method] = (request, context) => respond(request, context, method);
-  route.OPTIONS = async (request) => {
+  route.OPTIONS = async (request, routeContext) => {
     const cors = corsFor(request);
-    if (!cors.allowed) return dialect.problem({ kind: "origin-not-allowed" }, 403);
-    return new Response(null, { status: 204, headers: { ...cors.headers, ...preflightHeaders([...allowed, "OPTIONS"]), Allow: allowHeader } });
+    if (!enabled((await routeContext?.params) ?? ({} as P))) return withHeaders(problem({ kind: "not-found" }), cors.headers);
+    if (!cors.allowed) return withHeaders(problem({ kind: "origin-not-allowed" }), cors.headers);
+    return withHeaders(new Response(null, { status: 204 }), { ...cors.headers, ...preflightHeaders(request, [...allowed, "OPTIONS"]), Allow: allowHeader });
   };
   return route;
 }

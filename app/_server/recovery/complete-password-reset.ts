@@ -8,7 +8,8 @@ import { getDb } from "../db";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/enqueue-email";
 import { consumeRateLimits } from "../rate-limit";
-import { redeemResetCode } from "./redeem-reset-code";
+import { matchResetCode } from "./redeem-reset-code";
+import { issueResetGrant } from "./reset-grant";
 import { checkResetGrant, checkResetLink, checkResetToken, type ResetTokenCheck, type UnusableLinkReason } from "./reset-credentials";
 
 /**
@@ -44,11 +45,13 @@ function checkCredential(credential: ResetCredential, now: Date): Promise<ResetT
 export async function completePasswordReset(
   input: { credential: ResetCredential; newPassword: NewPassword; signOutOtherSessions: boolean },
   origin: RequestOrigin,
-  options: { now?: Date } = {},
+  options: { now?: Date; clientAttemptCounted?: boolean } = {},
 ): Promise<CompletePasswordResetResult> {
   const now = options.now ?? new Date();
-  const perClient = await consumeRateLimits([["RESET_ATTEMPT_PER_ADDRESS", origin.ip]]);
-  if (perClient.limited) return { status: "rate-limited", retryAfterSeconds: perClient.retryAfterSeconds };
+  if (!options.clientAttemptCounted) {
+    const perClient = await consumeRateLimits([["RESET_ATTEMPT_PER_ADDRESS", origin.ip]]);
+    if (perClient.limited) return { status: "rate-limited", retryAfterSeconds: perClient.retryAfterSeconds };
+  }
 
   // Cheap reads first, so a dead link costs no password hashing.
   const check = await checkCredential(input.credential, now);
@@ -99,9 +102,10 @@ export type CompleteWithCodeResult = CompletePasswordResetResult | { status: "wr
 
 /**
  * Sets a new password with the code from a reset email, in one call (the JSON API, and Commerce Engine's
- * otp/otp_token). The password is checked against every rule that doesn't need the account first, because a correct
- * code works only once: a refusal then still leaves the code usable. Then the code is exchanged for a grant and the
- * reset completes as it does everywhere else. Every failure of the code itself is "wrong-code", whatever the cause.
+ * otp/otp_token). The code is matched (the entry counts against its 5) but not spent: completing uses up its link,
+ * and the code dies with it. So a refusal (a common password, the current one, a lost race) leaves the code as
+ * usable as before. Rules that don't need the account are checked first, so such a refusal costs no entry either.
+ * Every failure of the code itself is "wrong-code", whatever the cause.
  */
 export async function completePasswordResetWithCode(
   input: { entry: ResetCodeEntry; newPassword: NewPassword; signOutOtherSessions: boolean },
@@ -109,10 +113,15 @@ export async function completePasswordResetWithCode(
 ): Promise<CompleteWithCodeResult> {
   const problem = await passwordPolicyProblem(input.newPassword, { email: input.entry.email });
   if (problem) return { status: "password-rejected", message: problem };
-  const redeemed = await redeemResetCode(input.entry, origin);
-  if (redeemed.status !== "valid") return redeemed;
+  const now = new Date();
+  const matched = await matchResetCode(input.entry, origin, now);
+  if (matched.status !== "valid") return matched;
+  // A grant minted here and used at once: the same path as every other completion, with the client's attempt
+  // already counted by the code check.
+  const { grant } = issueResetGrant(matched.token.id, matched.token.expiresAt, now);
   return completePasswordReset(
-    { credential: { grant: redeemed.grant }, newPassword: input.newPassword, signOutOtherSessions: input.signOutOtherSessions },
+    { credential: { grant }, newPassword: input.newPassword, signOutOtherSessions: input.signOutOtherSessions },
     origin,
+    { now, clientAttemptCounted: true },
   );
 }

@@ -387,6 +387,13 @@ describe("completing with the code in one step (the JSON API and Commerce Engine
     expect(await withCode(customer.email, code)).toMatchObject({ status: "completed" });
   });
 
+  it("leaves the code usable when the account's own rule refuses the password (it is the current one)", async () => {
+    const customer = await createCustomer();
+    const { code } = await requestResetEmail(customer.email);
+    expect(await withCode(customer.email, code, TEST_PASSWORD)).toMatchObject({ status: "password-rejected", message: expect.stringContaining("current password") });
+    expect(await withCode(customer.email, code)).toMatchObject({ status: "completed" });
+  });
+
   it("answers an unknown address like a wrong code", async () => {
     expect(await withCode(`nobody-${crypto.randomUUID()}@example.com`, "2222-2222")).toEqual({ status: "wrong-code" });
   });

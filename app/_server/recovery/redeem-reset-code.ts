@@ -12,13 +12,18 @@ export type RedeemedResetCode =
   | { status: "wrong-code" }
   | { status: "rate-limited"; retryAfterSeconds: number };
 
+export type MatchedResetCode =
+  | { status: "valid"; token: { id: string; codeHash: string; expiresAt: Date } }
+  | { status: "wrong-code" }
+  | { status: "rate-limited"; retryAfterSeconds: number };
+
 /**
- * Exchanges the code from a reset email for a grant, for a shopper who reads mail on one device and shops on another.
- * A code works once, for at most 10 minutes and 5 entries, and only while its link does. Every failure looks the
- * same (unknown address, no live code, wrong code, too many entries), and the work done is the same either way,
- * so the answer never tells whether an address has an account or a pending reset.
+ * Checks the code from a reset email against the address's live code, counting the entry, without spending it.
+ * A code works for at most 10 minutes and 5 entries, and only while its link does. Every failure looks the same
+ * (unknown address, no live code, wrong code, too many entries), and the work done is the same either way, so the
+ * answer never tells whether an address has an account or a pending reset.
  */
-export async function redeemResetCode(entry: ResetCodeEntry, origin: RequestOrigin, now = new Date()): Promise<RedeemedResetCode> {
+export async function matchResetCode(entry: ResetCodeEntry, origin: RequestOrigin, now = new Date()): Promise<MatchedResetCode> {
   const limit = await consumeRateLimits([
     ["RESET_ATTEMPT_PER_ADDRESS", origin.ip],
     ["RESET_ATTEMPT_PER_LINK", `code:${entry.email}`],
@@ -45,10 +50,19 @@ export async function redeemResetCode(entry: ResetCodeEntry, origin: RequestOrig
     data: { codeAttempts: { increment: 1 } },
   });
   const matches = constantTimeEqual(hashResetCode(token?.tokenHash ?? "", entry.code), token?.codeHash ?? "");
-  if (!token || counted.count !== 1 || !matches) return { status: "wrong-code" };
+  if (!token?.codeHash || counted.count !== 1 || !matches) return { status: "wrong-code" };
+  return { status: "valid", token: { id: token.id, codeHash: token.codeHash, expiresAt: token.expiresAt } };
+}
 
-  // A code works once: the first correct entry takes it out of play.
-  const redeemed = await db.passwordResetToken.updateMany({
+/**
+ * Exchanges the code from a reset email for a grant, for a shopper who reads mail on one device and shops on another.
+ * A code works once: the first correct entry takes it out of play (the grant then stands for it).
+ */
+export async function redeemResetCode(entry: ResetCodeEntry, origin: RequestOrigin, now = new Date()): Promise<RedeemedResetCode> {
+  const matched = await matchResetCode(entry, origin, now);
+  if (matched.status !== "valid") return matched;
+  const { token } = matched;
+  const redeemed = await getDb().passwordResetToken.updateMany({
     where: { id: token.id, codeHash: token.codeHash },
     data: { codeHash: null, codeExpiresAt: null },
   });

@@ -5,7 +5,7 @@ import { getConfig } from "../env";
 /**
  * Where a browser keeps its reset grant once the token has left the URL: HttpOnly (no script reads it),
  * SameSite=Strict (no other site can make the browser send it), Secure when the shop runs on https, and scoped to
- * /reset-password, the only pages that need it.
+ * the only paths that need it: /reset-password for the pages, /api/v1/password-reset for the JSON API.
  */
 export const RESET_GRANT_COOKIE = "reset_grant";
 const RESET_GRANT_COOKIE_PATH = "/reset-password";

@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod";
-import { emailSchema, newPasswordSchema, resetCodeSchema } from "@/app/_lib/validation";
+import { confirmationMatches, emailSchema, newPasswordSchema, resetCodeSchema } from "@/app/_lib/validation";
 import { currentRequestOrigin } from "../../client-address";
 import { getConfig } from "../../env";
 import { completePasswordResetWithCode } from "../../recovery/complete-password-reset";
@@ -62,15 +62,18 @@ export const resetPasswordBodySchema = z
     otp: resetCodeSchema,
   })
   .check(
-    z.refine((body) => body.new_password === body.confirm_password.normalize("NFKC"), {
+    z.refine((body) => confirmationMatches(body.new_password, body.confirm_password), {
       error: "The passwords don't match",
       path: ["confirm_password"],
     }),
   );
 
-/** The otp_token: the address the code was sent to, and when the code lapses, sealed. */
+/**
+ * The otp_token: the address the code was sent to, sealed, with an expiry a minute past the code's own lifetime (the
+ * code's stored expiry is what counts; this only keeps old tokens from lingering).
+ */
 function issueOtpToken(email: string, now = Date.now()): string {
-  return seal("commerce-engine-otp", JSON.stringify({ e: email, x: now + RESET_CODE_TTL_MINUTES * 60_000 }));
+  return seal("commerce-engine-otp", JSON.stringify({ e: email, x: now + (RESET_CODE_TTL_MINUTES + 1) * 60_000 }));
 }
 
 function readOtpToken(otpToken: string, now = Date.now()): string | null {
@@ -92,8 +95,12 @@ export function commerceEngineAction(path: string[]): "forgot-password" | "reset
   return null;
 }
 
+/** Switched on, and the request is under the configured prefix. */
+export const commerceEngineServes = (params: { path: string[] }) =>
+  getConfig().headless.commerceEngine.enabled && commerceEngineAction(params.path) !== null;
+
 export async function handleCommerceEngine(_request: Request, api: ApiContext, path: string[]): Promise<Response> {
-  const action = getConfig().headless.commerceEngine.enabled ? commerceEngineAction(path) : null;
+  const action = commerceEngineAction(path);
   if (!action) return api.problem({ kind: "not-found" });
 
   if (action === "forgot-password") {

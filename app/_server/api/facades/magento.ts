@@ -90,8 +90,10 @@ function routeOf(path: string[]): string[] | null {
   return null;
 }
 
+export const magentoEnabled = () => getConfig().headless.magento;
+
 export async function handleMagento(request: Request, api: ApiContext, path: string[]): Promise<Response> {
-  const route = getConfig().headless.magento ? routeOf(path) : null;
+  const route = routeOf(path);
   if (!route) return api.problem({ kind: "not-found" });
   const [resource, second, third, fourth, fifth, ...rest] = route;
   const method = request.method;

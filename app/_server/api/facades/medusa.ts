@@ -57,9 +57,9 @@ export const resetPasswordBodySchema = z.object({ identifier: emailSchema });
 export const updateBodySchema = z.object({ password: newPasswordSchema, email: z.optional(emailSchema) });
 const bearerSchema = z.string().regex(/^Bearer \S{1,512}$/, { message: "Send the reset token as Authorization: Bearer <token>" });
 
-export async function handleMedusa(request: Request, api: ApiContext, action: "reset-password" | "update"): Promise<Response> {
-  if (!getConfig().headless.medusa) return api.problem({ kind: "not-found" });
+export const medusaEnabled = () => getConfig().headless.medusa;
 
+export async function handleMedusa(request: Request, api: ApiContext, action: "reset-password" | "update"): Promise<Response> {
   if (action === "reset-password") {
     const body = await api.parseBody(resetPasswordBodySchema);
     if (!body.ok) return body.response;

@@ -11,9 +11,9 @@ export function respond<S extends z.ZodType>(_schema: S, body: z.output<S>, init
   return NextResponse.json(body, init);
 }
 
-export function apiError(status: number, code: ErrorCode, message: string, extra: { fields?: Record<string, string>; headers?: HeadersInit } = {}): Response {
+export function apiError(status: number, code: ErrorCode, message: string, extra: { fields?: Record<string, string>; headers?: HeadersInit } = {}): NextResponse {
   const body: ApiError = { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } };
-  return Response.json(body, { status, headers: extra.headers });
+  return NextResponse.json(body, { status, headers: extra.headers });
 }
 
 const DOOR_ERRORS: Record<DoorProblem["kind"], { code: ErrorCode; message: (problem: DoorProblem) => string }> = {
@@ -50,7 +50,7 @@ const LINK_ERRORS: Record<UnusableLinkReason, { status: number; code: ErrorCode 
 };
 
 /** Why a link, grant or code can't be used, with the same words the reset page shows. */
-export function unusableLinkError(reason: UnusableLinkReason): Response {
+export function unusableLinkError(reason: UnusableLinkReason): NextResponse {
   const { status, code } = LINK_ERRORS[reason];
   const { title, body } = RESET_PROBLEM_EXPLANATIONS[reason];
   return apiError(status, code, `${title}. ${body}`);

@@ -28,7 +28,7 @@ const code = documented(resetCodeSchema, {
 });
 const grant = z
   .string({ error: "Send the grant from verify" })
-  .check(z.minLength(1, { error: "Send the grant from verify" }), z.maxLength(1024, { error: "That isn't a grant we issue" }))
+  .check(z.minLength(1, { error: "Send the grant from verify" }), z.maxLength(512, { error: "That isn't a grant we issue" }))
   .meta({ description: "A reset grant from `verify`.", example: "v1.eyJ0IjoiY214…" });
 const newPassword = documented(newPasswordSchema, {
   description: "8 to 128 characters (PASSWORD_MIN_LENGTH may raise the floor), not a common password, not built from the email, not the current password.",

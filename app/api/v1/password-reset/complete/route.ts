@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import type { NextResponse } from "next/server";
 import { apiRoute } from "@/app/_server/api/api-route";
 import { apiError, rateLimitedError, respond, unusableLinkError, v1Dialect, wrongCodeError } from "@/app/_server/api/v1/responses";
 import { completeBodySchema, completedSchema } from "@/app/_server/api/v1/schemas";
@@ -42,13 +43,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(v1Dialect, {
     }
 
     switch (result.status) {
-      case "completed": {
-        const response = respond(completedSchema, { completed: true, signedOutOtherSessions: signOutOtherSessions });
-        if (usedCookie) {
-          response.cookies.set(RESET_GRANT_COOKIE, "", { ...resetGrantCookieOptions(new Date(0), new Date(), API_RESET_GRANT_COOKIE_PATH), maxAge: 0 });
-        }
-        return response;
-      }
+      case "completed":
+        return forgetCookieGrant(respond(completedSchema, { completed: true, signedOutOtherSessions: signOutOtherSessions }), usedCookie);
       case "password-rejected":
         return apiError(400, "validation_failed", "Some fields need fixing; see `fields`.", { fields: { newPassword: result.message } });
       case "rate-limited":
@@ -56,7 +52,15 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(v1Dialect, {
       case "wrong-code":
         return wrongCodeError();
       default:
-        return unusableLinkError(result.status);
+        // The grant is dead for good (its link was used, replaced or expired): no point in sending it again.
+        return forgetCookieGrant(unusableLinkError(result.status), usedCookie);
     }
   },
 });
+
+function forgetCookieGrant(response: NextResponse, usedCookie: boolean): NextResponse {
+  if (usedCookie) {
+    response.cookies.set(RESET_GRANT_COOKIE, "", { ...resetGrantCookieOptions(new Date(0), new Date(), API_RESET_GRANT_COOKIE_PATH), maxAge: 0 });
+  }
+  return response;
+}
