@@ -1,71 +1,118 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
-import type * as z from "zod/mini";
+import { startTransition, useActionState, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import type { FormRules } from "@/app/_lib/field-rules";
 import type { FormState } from "@/app/_lib/form-state";
 
 /**
  * A form that works without JavaScript (a plain POST to a server action, re-rendered from the returned state) and,
- * once hydrated, validates as the shopper types with the same zod schema the server uses.
- * Returns what a form component needs: the action state, react-hook-form's `register`, the submit handler, and
- * `errorFor(field)`, which shows the live client-side message, or the server's until the client has taken over.
+ * once hydrated, checks fields as the shopper goes with the same rule functions the server's schemas are built on
+ * (app/_lib/field-rules.ts): a field is checked when the shopper leaves it, and again on every keystroke after that;
+ * submitting checks them all and, if something is wrong, focuses the first problem and sends nothing.
+ * No validation library ships to the browser: the rules are a few small functions.
  */
-export function useProgressiveForm<Values extends FieldValues, State extends FormState<string>>(options: {
-  schema: z.ZodMiniType<Values>;
+export function useProgressiveForm<Field extends string, State extends FormState<Field>>(options: {
+  rules: FormRules<Field>;
   action: (state: State, formData: FormData) => Promise<State>;
   initialState: State;
 }) {
-  type Field = Path<Values>;
   const [state, formAction, isPending] = useActionState<State, FormData>(
     options.action as (state: Awaited<State>, formData: FormData) => Promise<State>,
     options.initialState as Awaited<State>,
   );
-  const form = useForm<Values>({
-    resolver: zodResolver(options.schema as never) as unknown as Resolver<Values>,
-    mode: "onTouched",
-    defaultValues: (state.values ?? {}) as DefaultValues<Values>,
-  });
+  const fields = Object.keys(options.rules) as Field[];
+  const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
+  // Fields the shopper has left at least once (checked from then on as they type), and fields edited since the
+  // server last answered (whose server message, such as "already registered", no longer applies).
+  const touched = useRef(new Set<Field>());
+  const [editedSinceServer, setEditedSinceServer] = useState<ReadonlySet<Field>>(new Set());
+  const inputs = useRef(new Map<Field, HTMLInputElement>());
   const formAlertRef = useRef<HTMLDivElement>(null);
-  // The action state whose field errors have been handed to react-hook-form. Until then (server render, first
-  // client render, the render right after a submission) the server's messages are shown directly.
-  const [stateInForm, setStateInForm] = useState<State | null>(null);
 
-  // Errors the server found (a taken email, a wrong password) join the client-side ones, so they clear the same way
-  // once the shopper edits the field; focus moves to the first problem so screen readers announce it.
+  // A new answer from the server: its messages show until the fields are edited, and focus moves to the first
+  // problem so screen readers announce it.
   useEffect(() => {
-    const entries = Object.entries(state.fieldErrors ?? {}) as [Field, string][];
-    for (const [field, message] of entries) form.setError(field, { type: "server", message });
-    setStateInForm(state);
+    touched.current.clear();
+    setEditedSinceServer(new Set());
+    setClientErrors({});
     if (state === options.initialState) return; // a fresh page: leave focus where the browser put it
-    if (entries[0]) form.setFocus(entries[0][0]);
+    // (`fields` comes from the form's rules, which never change, so it needn't be a dependency.)
+    const firstField = fields.find((field) => state.fieldErrors?.[field]);
+    if (firstField) inputs.current.get(firstField)?.focus();
     else if (state.formError) formAlertRef.current?.focus();
-  }, [state, form, options.initialState]);
+  }, [state, options.initialState]);
+
+  function currentValues(form: HTMLFormElement | null | undefined): Record<string, string> {
+    const values: Record<string, string> = {};
+    if (!form) return values;
+    for (const [name, value] of new FormData(form)) if (typeof value === "string") values[name] = value;
+    return values;
+  }
+
+  function check(toCheck: Field[], form: HTMLFormElement | null | undefined): Partial<Record<Field, string>> {
+    const values = currentValues(form);
+    const found: Partial<Record<Field, string>> = {};
+    for (const field of toCheck) {
+      const problem = options.rules[field](values[field] ?? "", values);
+      if (problem) found[field] = problem;
+    }
+    return found;
+  }
+
+  /** Re-checks every field the shopper has left (a changed password can fix or break its confirmation). */
+  function recheckTouched(form: HTMLFormElement | null | undefined) {
+    const checked = [...touched.current];
+    const found = check(checked, form);
+    setClientErrors((previous) => {
+      const next = { ...previous };
+      for (const field of checked) next[field] = found[field];
+      return next;
+    });
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isPending) return;
-    const formElement = event.currentTarget;
-    void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(formElement)));
-    })(event);
+    const form = event.currentTarget;
+    for (const field of fields) touched.current.add(field);
+    const found = check(fields, form);
+    setClientErrors(found);
+    const firstProblem = fields.find((field) => found[field]);
+    if (firstProblem) {
+      inputs.current.get(firstProblem)?.focus();
+      return;
+    }
+    startTransition(() => formAction(new FormData(form)));
   }
 
   function errorFor(field: Field): string | undefined {
-    const clientError = form.formState.errors[field]?.message;
-    const clientMessage = typeof clientError === "string" ? clientError : undefined;
-    if (stateInForm === state) return clientMessage;
-    return state.fieldErrors?.[field] ?? clientMessage;
+    if (touched.current.has(field) || editedSinceServer.has(field)) return clientErrors[field];
+    return state.fieldErrors?.[field] ?? clientErrors[field];
   }
 
   // Without JavaScript the page is re-rendered after a failed submission; autofocus puts the shopper on the first
   // problem there, as the effect above does when JavaScript is running.
-  const firstFieldWithError = Object.keys(state.fieldErrors ?? {})[0] as Field | undefined;
+  const firstFieldWithError = fields.find((field) => state.fieldErrors?.[field]);
   const autoFocusTarget: Field | "form" | undefined = firstFieldWithError ?? (state.formError ? "form" : undefined);
 
-  /** Everything a field needs from the form: react-hook-form's wiring, its message, and whether it takes focus. */
+  /** Everything a field needs from the form: its name, the checking handlers, its message, and focus. */
   function fieldProps(field: Field) {
-    return { ...form.register(field), error: errorFor(field), autoFocus: autoFocusTarget === field };
+    return {
+      name: field,
+      ref: (element: HTMLInputElement | null) => {
+        if (element) inputs.current.set(field, element);
+        else inputs.current.delete(field);
+      },
+      onBlur: (event: { currentTarget: HTMLInputElement }) => {
+        touched.current.add(field);
+        recheckTouched(event.currentTarget.form);
+      },
+      onChange: (event: ChangeEvent<HTMLInputElement>) => {
+        if (!editedSinceServer.has(field)) setEditedSinceServer((previous) => new Set(previous).add(field));
+        if (touched.current.size > 0) recheckTouched(event.currentTarget.form);
+      },
+      error: errorFor(field),
+      autoFocus: autoFocusTarget === field,
+    };
   }
 
   return { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget };

@@ -1,100 +1,69 @@
 import * as z from "zod/mini";
+import {
+  confirmationProblem,
+  currentPasswordProblem,
+  emailProblem,
+  MESSAGES,
+  nameProblem,
+  newPasswordProblem,
+  normaliseEmail,
+  normaliseResetCode,
+  RESET_TOKEN_PATTERN,
+  resetCodeProblem,
+} from "./field-rules";
+
+export {
+  confirmationMatches,
+  countCharacters,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  RESET_CODE_ALPHABET,
+  RESET_CODE_LENGTH,
+  RESET_TOKEN_PATTERN,
+} from "./field-rules";
 
 /**
- * The one set of input rules, shared by the client forms (instant feedback), the server actions and the core.
- * Built on zod/mini so the browser bundle stays small. Messages are written for shoppers.
+ * The zod schemas for every input: the server actions, the core and the JSON APIs parse with these. Each field is
+ * checked by its rule in ./field-rules.ts, the functions the browser also runs for instant feedback, so there is
+ * one copy of every rule and message. These schemas add what a server needs: types, normalised output (trimmed,
+ * lowercased emails; NFKC passwords; codes without dashes) and the NewPassword brand.
  */
 
-export const EMAIL_MAX_LENGTH = 254;
-export const NAME_MAX_LENGTH = 100;
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
-/** Reset tokens are 32 random bytes in base64url: 43 characters. */
-export const RESET_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-/** Reset codes: 8 characters from an alphabet without the look-alikes 0/O and 1/I. */
-export const RESET_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-export const RESET_CODE_LENGTH = 8;
-
-// Anything longer than this can't be a valid password even after normalisation, so it is refused before any
-// expensive work (normalising, hashing) happens on it.
-const PASSWORD_RAW_LENGTH_CEILING = PASSWORD_MAX_LENGTH * 4;
-
-/** Counts Unicode code points, so an emoji or an accented letter is one character, as a shopper would count. */
-export function countCharacters(value: string): number {
-  let count = 0;
-  for (const _ of value) count += 1;
-  return count;
+/** A string checked by a rule; `missing` is the message when the value isn't a string at all. */
+function ruledString(missing: string, rule: (value: string) => string | null) {
+  return z.string({ error: missing }).check(
+    z.check((ctx) => {
+      const problem = rule(ctx.value);
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    }),
+  );
 }
 
-/** Trimmed and lowercased, so the same address always finds the same account on SQLite and PostgreSQL. */
-export const emailSchema = z.pipe(
-  z.string({ error: "Enter your email address" }).check(
-    z.trim(),
-    z.toLowerCase(),
-    z.minLength(1, { error: "Enter your email address", abort: true }),
-    z.maxLength(EMAIL_MAX_LENGTH, { error: `Email addresses are at most ${EMAIL_MAX_LENGTH} characters`, abort: true }),
-  ),
-  z.email({ error: "Enter an email address like name@example.com" }),
-);
+export const emailSchema = ruledString(MESSAGES.emailMissing, emailProblem).check(z.overwrite(normaliseEmail));
 
-export const nameSchema = z.string({ error: "Enter your name" }).check(
-  z.trim(),
-  z.minLength(1, { error: "Enter your name", abort: true }),
-  z.refine((name) => countCharacters(name) <= NAME_MAX_LENGTH, { error: `Names are at most ${NAME_MAX_LENGTH} characters`, abort: true }),
-  z.refine((name) => !/[\u0000-\u001f\u007f]/.test(name), { error: "Names can't contain control characters" }),
-);
-
-const tooLongPasswordMessage = `Passwords are at most ${PASSWORD_MAX_LENGTH} characters`;
+export const nameSchema = ruledString(MESSAGES.nameMissing, nameProblem).check(z.overwrite((name) => name.trim()));
 
 /**
- * A new password: 8 to 128 characters, no composition rules (NIST SP 800-63B-4, OWASP ASVS 5.0 6.2.5). It is
- * NFKC-normalised so the same password typed on different keyboards or systems hashes the same.
- * The output is branded: the core only accepts a NewPassword, so nothing can store a password that skipped the policy.
+ * A new password that passed the shape rules, NFKC-normalised. The output is branded: the core only accepts a
+ * NewPassword, so nothing can store a password that skipped the policy.
  */
-export const newPasswordSchema = z.pipe(
-  z.string({ error: "Enter a password" }).check(
-    z.minLength(1, { error: "Enter a password", abort: true }),
-    z.maxLength(PASSWORD_RAW_LENGTH_CEILING, { error: tooLongPasswordMessage, abort: true }),
-  ),
-  z.pipe(
-    z.transform((password: string) => password.normalize("NFKC")),
-    z.string().check(
-      z.refine((password) => countCharacters(password) >= PASSWORD_MIN_LENGTH, {
-        error: `Use at least ${PASSWORD_MIN_LENGTH} characters`,
-        abort: true,
-      }),
-      z.refine((password) => countCharacters(password) <= PASSWORD_MAX_LENGTH, { error: tooLongPasswordMessage }),
-    ),
-  ),
-).brand<"NewPassword">();
+export const newPasswordSchema = ruledString(MESSAGES.passwordMissing, newPasswordProblem)
+  .check(z.overwrite((password) => password.normalize("NFKC")))
+  .brand<"NewPassword">();
 
 export type NewPassword = z.output<typeof newPasswordSchema>;
 
 /** A password being checked at sign-in: only shape limits, so no work is spent on input that can't match. */
-export const currentPasswordSchema = z.pipe(
-  z.string({ error: "Enter your password" }).check(
-    z.minLength(1, { error: "Enter your password", abort: true }),
-    z.maxLength(PASSWORD_RAW_LENGTH_CEILING, { error: tooLongPasswordMessage, abort: true }),
-  ),
-  z.transform((password: string) => password.normalize("NFKC")),
+export const currentPasswordSchema = ruledString(MESSAGES.currentPasswordMissing, currentPasswordProblem).check(
+  z.overwrite((password) => password.normalize("NFKC")),
 );
 
 export const resetTokenSchema = z.string().check(z.regex(RESET_TOKEN_PATTERN));
 
-const resetCodeMessage = `Enter the ${RESET_CODE_LENGTH}-character code from the email`;
-
-/** A code as typed: any case, with or without the dash and spaces the email shows it with. */
-export const resetCodeSchema = z.pipe(
-  z.string({ error: resetCodeMessage }).check(
-    z.maxLength(64, { error: resetCodeMessage, abort: true }),
-    z.overwrite((code) => code.replace(/[\s-]/g, "").toUpperCase()),
-    z.minLength(1, { error: resetCodeMessage, abort: true }),
-    z.regex(new RegExp(`^[${RESET_CODE_ALPHABET}]{${RESET_CODE_LENGTH}}$`), {
-      error: `That isn't a code we send: codes are ${RESET_CODE_LENGTH} letters and numbers, like 7KQ4-XM2P`,
-    }),
-  ),
-  z.string(),
-);
+/** A code as typed (any case, with or without the dash), output without the dash, in capitals. */
+export const resetCodeSchema = ruledString(MESSAGES.codeMissing, resetCodeProblem).check(z.overwrite(normaliseResetCode));
 
 export const resetCodeEntrySchema = z.object({
   email: emailSchema,
@@ -116,20 +85,12 @@ export const forgotPasswordSchema = z.object({
   email: emailSchema,
 });
 
-const confirmPasswordSchema = z.string({ error: "Confirm your new password" }).check(
-  z.minLength(1, { error: "Confirm your new password", abort: true }),
-  z.maxLength(PASSWORD_RAW_LENGTH_CEILING, { error: "The passwords don't match", abort: true }),
-);
+const confirmPasswordSchema = z.string({ error: MESSAGES.confirmationMissing });
 
-/** Whether the confirmation, as typed, is the new password (which the schema has already normalised). */
-export function confirmationMatches(newPassword: string, confirmation: string): boolean {
-  return newPassword === confirmation.normalize("NFKC");
-}
-
-const passwordsMatch = z.refine<{ password: string; confirmPassword: string }>(
-  (fields) => confirmationMatches(fields.password, fields.confirmPassword),
-  { error: "The passwords don't match", path: ["confirmPassword"] },
-);
+const passwordsMatch = z.check<{ password: string; confirmPassword: string }>((ctx) => {
+  const problem = confirmationProblem(ctx.value.password, ctx.value.confirmPassword);
+  if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value.confirmPassword, path: ["confirmPassword"] });
+});
 
 /** The two fields the shopper types on the reset form. */
 export const newPasswordPairSchema = z

@@ -3,12 +3,12 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { CurrentPasswordField, EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { changeEmailSchema } from "@/app/_lib/validation";
+import { FORM_RULES } from "@/app/_lib/field-rules";
 import { changeAccountEmail } from "./actions";
 
 export function ChangeEmailForm() {
   const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
-    schema: changeEmailSchema,
+    rules: FORM_RULES.changeEmail,
     action: changeAccountEmail,
     initialState: idleFormState,
   });

@@ -4,12 +4,12 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { CurrentPasswordField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { changePasswordSchema } from "@/app/_lib/validation";
+import { FORM_RULES } from "@/app/_lib/field-rules";
 import { changeAccountPassword } from "./actions";
 
 export function ChangePasswordForm({ email, passwordMinLength }: { email: string; passwordMinLength: number }) {
   const { formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
-    schema: changePasswordSchema,
+    rules: FORM_RULES.changePassword,
     action: changeAccountPassword,
     initialState: idleFormState,
   });

@@ -5,12 +5,12 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { forgotPasswordSchema } from "@/app/_lib/validation";
+import { FORM_RULES } from "@/app/_lib/field-rules";
 import { requestResetLink } from "./actions";
 
 export function ForgotPasswordForm({ linkLifetime }: { linkLifetime: string }) {
   const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
-    schema: forgotPasswordSchema,
+    rules: FORM_RULES.forgotPassword,
     action: requestResetLink,
     initialState: idleFormState,
   });

@@ -5,12 +5,12 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { CurrentPasswordField, EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { loginSchema } from "@/app/_lib/validation";
+import { FORM_RULES } from "@/app/_lib/field-rules";
 import { signInWithPassword } from "./actions";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
-    schema: loginSchema,
+    rules: FORM_RULES.login,
     action: signInWithPassword,
     initialState: idleFormState,
   });

@@ -4,12 +4,12 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { EmailField, TextField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { registerSchema } from "@/app/_lib/validation";
+import { FORM_RULES } from "@/app/_lib/field-rules";
 import { registerAccount } from "./actions";
 
 export function RegisterForm({ passwordMinLength }: { passwordMinLength: number }) {
   const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
-    schema: registerSchema,
+    rules: FORM_RULES.register,
     action: registerAccount,
     initialState: idleFormState,
   });

@@ -4,12 +4,12 @@ import { ResetLinkProblem } from "@/app/_components/reset-link-problem";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { newPasswordPairSchema } from "@/app/_lib/validation";
+import { FORM_RULES } from "@/app/_lib/field-rules";
 import { setNewPassword } from "./actions";
 
 export function ResetPasswordForm({ email, passwordMinLength }: { email: string; passwordMinLength: number }) {
   const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
-    schema: newPasswordPairSchema,
+    rules: FORM_RULES.newPasswordPair,
     action: setNewPassword,
     initialState: idleFormState,
   });

@@ -4,12 +4,12 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { EmailField, TextField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
-import { resetCodeEntrySchema } from "@/app/_lib/validation";
+import { FORM_RULES } from "@/app/_lib/field-rules";
 import { enterResetCode } from "./actions";
 
 export function ResetCodeForm() {
   const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
-    schema: resetCodeEntrySchema,
+    rules: FORM_RULES.resetCode,
     action: enterResetCode,
     initialState: idleFormState,
   });
