@@ -8,9 +8,15 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { hash } from "@node-rs/argon2";
 import { PASSWORD_HASH_OPTIONS } from "@/app/_server/auth/password-hash";
 import { createDatabaseClient } from "@/prisma/client";
+import { assertLocalDatabase } from "@/test/local-database";
 
-export const BENCH_DATABASE_URL = "file:./.data/bench/bench.db";
+import { isPostgresUrl } from "@/prisma/database-url";
+
+/** SQLite by default; with DATABASE_URL=postgresql://… the bench runs on (and recreates) that database instead. */
+export const BENCH_DATABASE_URL = process.env.DATABASE_URL || "file:./.data/bench/bench.db";
 const STARTUP_TIMEOUT_MS = 60_000;
+/** The password every seeded customer has (they share one hash, made once). */
+export const SEEDED_PASSWORD = "bench password that nobody uses";
 
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -31,15 +37,20 @@ export function ensureBuild(): void {
 export async function freshDatabase(count: number): Promise<string[]> {
   rmSync(".data/bench", { recursive: true, force: true });
   mkdirSync(".data/bench", { recursive: true });
-  const migrated = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], {
+  assertLocalDatabase(BENCH_DATABASE_URL);
+  // SQLite: a new file. PostgreSQL: the schema dropped and migrated again (the database is created if missing).
+  const migrated = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", isPostgresUrl(BENCH_DATABASE_URL) ? "reset" : "deploy"], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: BENCH_DATABASE_URL, PRISMA_MIGRATE_QUIET: "1" },
   });
   if (migrated.status !== 0) throw new Error("migrating the bench database failed");
   const db = createDatabaseClient(BENCH_DATABASE_URL);
-  const passwordHash = await hash("bench password that nobody uses", PASSWORD_HASH_OPTIONS);
+  const passwordHash = await hash(SEEDED_PASSWORD, PASSWORD_HASH_OPTIONS);
   const emails = Array.from({ length: count }, (_, i) => `customer-${i}@bench.example`);
-  await db.customer.createMany({ data: emails.map((email, i) => ({ email, name: `Customer ${i}`, passwordHash })) });
+  for (let start = 0; start < emails.length; start += 1000) {
+    const batch = emails.slice(start, start + 1000);
+    await db.customer.createMany({ data: batch.map((email, i) => ({ email, name: `Customer ${start + i}`, passwordHash })) });
+  }
   await db.$disconnect();
   log(`seeded ${count} customers`);
   return emails;
