@@ -205,6 +205,37 @@ test.describe("Commerce Engine storefront auth", () => {
   });
 });
 
+test.describe("every compatibility endpoint refuses bad input with a 4xx in its own shape, never a 500", () => {
+  const bearer = { Authorization: `Bearer ${"A".repeat(43)}` };
+  const endpoints: { path: string; method: string; valid: Record<string, unknown>; wrongTypes: unknown; headers?: Record<string, string> }[] = [
+    { path: "/rest/V1/customers/password", method: "PUT", valid: { email: "a@example.com", template: "email_reset" }, wrongTypes: { email: {}, template: 3, websiteId: [] } },
+    { path: "/rest/default/V1/customers/resetPassword", method: "POST", valid: { email: "a@example.com", resetToken: "t", newPassword: "a fine new passphrase" }, wrongTypes: { email: true, resetToken: 1, newPassword: null } },
+    { path: "/auth/customer/emailpass/reset-password", method: "POST", valid: { identifier: "a@example.com" }, wrongTypes: { identifier: ["a@example.com"] } },
+    { path: "/auth/customer/emailpass/update", method: "POST", valid: { password: "a fine new passphrase" }, wrongTypes: { password: 12345678, email: 5 }, headers: bearer },
+    { path: `${CE}/auth/forgot-password`, method: "POST", valid: { email: "a@example.com" }, wrongTypes: { email: 1 } },
+    { path: `${CE}/auth/reset-password`, method: "POST", valid: { new_password: "a fine new passphrase", confirm_password: "a fine new passphrase", otp_token: "x", otp: "2222-2222" }, wrongTypes: { new_password: 1, confirm_password: {}, otp_token: [], otp: false } },
+  ];
+  for (const { path, method, valid, wrongTypes, headers = {} } of endpoints) {
+    test(`${method} ${path}`, async () => {
+      const json = { "Content-Type": "application/json", ...headers };
+      const cases: [string, Promise<ApiAnswer>, number][] = [
+        ["wrong types", callApi(path, { method, json: wrongTypes, headers }), 400],
+        ["missing fields", callApi(path, { method, json: {}, headers }), 400],
+        ["not an object", callApi(path, { method, json: "just a string", headers }), 400],
+        ["malformed JSON", callApi(path, { method, body: '{"a": ', headers: json }), 400],
+        ["wrong content type", callApi(path, { method, body: JSON.stringify(valid), headers: { ...headers, "Content-Type": "text/plain" } }), 415],
+        ["a 1 MB body", callApi(path, { method, json: { ...valid, padding: "x".repeat(1024 * 1024) }, headers }), 413],
+      ];
+      for (const [name, pending, status] of cases) {
+        const answer = await pending;
+        expect(answer.status, name).toBe(status);
+        expect(answer.body, name).toMatchObject({ message: expect.any(String) });
+        expect(answer.text, name).not.toMatch(/at \S+ \(|prisma|stack/i);
+      }
+    });
+  }
+});
+
 test("compatibility APIs are off unless enabled: a store without them answers 404", async () => {
   for (const [path, method] of [
     ["/rest/V1/customers/password", "PUT"],
