@@ -121,9 +121,12 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   return { url, child, stop: stopper(child) };
 }
 
-/** The hidden inputs React renders into a page's form for its server action, as a no-JS browser would submit them. */
-export async function readActionForm(pageUrl: string): Promise<Record<string, string>> {
-  const html = await (await fetch(pageUrl)).text();
+/**
+ * The hidden inputs React renders into a page's form for its server action, as a no-JS browser would submit them.
+ * `headers` (a grant cookie, say) are sent with the page request.
+ */
+export async function readActionForm(pageUrl: string, headers: Record<string, string> = {}): Promise<Record<string, string>> {
+  const html = await (await fetch(pageUrl, { headers })).text();
   const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html.slice(html.indexOf("<main")))?.[1];
   if (!form) throw new Error(`no form on ${pageUrl}`);
   const fields: Record<string, string> = {};

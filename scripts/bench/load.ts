@@ -224,7 +224,7 @@ async function main() {
     const forgotForm = await readActionForm(`${appUrl}/forgot-password`);
     const loginForm = await readActionForm(`${appUrl}/login`);
     const { grant: sampleGrant } = await openGrant(appUrl, landingTokens[0] as { email: string; token: string });
-    const resetForm = await readActionFormWithCookie(`${appUrl}/reset-password`, `reset_grant=${sampleGrant}`);
+    const resetForm = await readActionForm(`${appUrl}/reset-password`, { Cookie: `reset_grant=${sampleGrant}` });
     // Grants for the page door's completions, from the landing, as each shopper's browser would get one.
     const pageGrants: { grant: string }[] = [];
     for (let start = 0; start < pageTokens.length; start += CONNECTIONS) {
@@ -283,17 +283,6 @@ async function openGrant(appUrl: string, link: { email: string; token: string })
   const grant = /reset_grant=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
   if (response.status !== 303 || !grant) throw new Error(`the landing did not hand out a grant (${response.status})`);
   return { grant };
-}
-
-async function readActionFormWithCookie(pageUrl: string, cookie: string): Promise<Record<string, string>> {
-  const html = await (await fetch(pageUrl, { headers: { Cookie: cookie } })).text();
-  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html.slice(html.indexOf("<main")))?.[1];
-  if (!form) throw new Error(`no form on ${pageUrl}`);
-  const fields: Record<string, string> = {};
-  for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)) {
-    fields[input[1] ?? ""] = (input[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-  }
-  return fields;
 }
 
 function report(results: Measured[], extra: { hashMs: number; peakRssMiB: number }) {

@@ -52,6 +52,13 @@ type RouteContext<P> = { params: Promise<P> };
 
 const ALL_METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
+/** Validation problems in one line, "field: message; …", for dialects whose errors have a single message. */
+export function describeFields(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join("; ");
+}
+
 /** The first message for each field, keyed by its path ("newPassword", "customer.email"), or "body" for the whole. */
 export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

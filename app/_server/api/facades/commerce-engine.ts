@@ -7,7 +7,7 @@ import { completePasswordResetWithCode } from "../../recovery/complete-password-
 import { RESET_CODE_TTL_MINUTES } from "../../recovery/reset-code";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
 import { seal, unseal } from "../../secrets";
-import type { ApiContext, ApiDialect } from "../api-route";
+import { type ApiContext, type ApiDialect, describeFields } from "../api-route";
 
 /**
  * Commerce Engine's storefront OTP reset, for front ends on its SDK, over the one recovery core, when
@@ -34,7 +34,7 @@ export const commerceEngineDialect: ApiDialect = {
   problem(problem, status) {
     switch (problem.kind) {
       case "validation":
-        return failure(400, "validation_error", Object.entries(problem.fields).map(([field, reason]) => `${field}: ${reason}`).join("; "));
+        return failure(400, "validation_error", describeFields(problem.fields));
       case "malformed-json":
         return failure(400, "invalid_json", "The request body isn't valid JSON.");
       case "unsupported-media-type":

@@ -5,7 +5,7 @@ import { currentRequestOrigin } from "../../client-address";
 import { getConfig } from "../../env";
 import { completePasswordReset, type ResetCredential } from "../../recovery/complete-password-reset";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
-import type { ApiContext, ApiDialect } from "../api-route";
+import { type ApiContext, type ApiDialect, describeFields } from "../api-route";
 
 /**
  * Medusa v2's customer emailpass reset routes, for storefronts built on its JS SDK
@@ -28,13 +28,7 @@ export const medusaDialect: ApiDialect = {
   problem(problem, status) {
     switch (problem.kind) {
       case "validation":
-        return medusaError(
-          400,
-          "invalid_data",
-          Object.entries(problem.fields)
-            .map(([field, reason]) => `${field}: ${reason}`)
-            .join("; "),
-        );
+        return medusaError(400, "invalid_data", describeFields(problem.fields));
       case "malformed-json":
         return medusaError(400, "invalid_data", "The request body isn't valid JSON.");
       case "unsupported-media-type":
