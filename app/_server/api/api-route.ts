@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { describeError, log } from "../log";
 import { corsFor, preflightHeaders } from "./cors";
-import { readJsonBody } from "./json-body";
+import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "./json-body";
 
 /**
  * The door every JSON API surface goes through (the native /api/v1 and the Magento, Medusa and Commerce Engine
@@ -30,6 +30,29 @@ export const DOOR_PROBLEM_STATUS: Record<DoorProblem["kind"], number> = {
   "not-found": 404,
   internal: 500,
 };
+
+/** What each problem means, in words a client's developer can act on. Every surface but Magento (which keeps
+ * Magento's own words) says it this way, in its own error shape. */
+export function doorProblemMessage(problem: DoorProblem): string {
+  switch (problem.kind) {
+    case "validation":
+      return describeFields(problem.fields);
+    case "malformed-json":
+      return "The request body isn't valid JSON.";
+    case "unsupported-media-type":
+      return "Send the body as JSON, with Content-Type: application/json.";
+    case "too-large":
+      return `The request body is larger than this API accepts (${JSON_BODY_LIMIT_BYTES / 1024} KiB).`;
+    case "method-not-allowed":
+      return `This endpoint accepts ${problem.allowed.join(", ")}.`;
+    case "origin-not-allowed":
+      return "This site isn't allowed to call the API from a browser.";
+    case "not-found":
+      return "There is no such endpoint.";
+    case "internal":
+      return "Something went wrong on our side. Please try again in a moment.";
+  }
+}
 
 /** How a surface writes an error. `status` is the HTTP status the door chose (a surface may keep or change it). */
 export type ApiDialect = {

@@ -7,7 +7,7 @@ import { completePasswordResetWithCode } from "../../recovery/complete-password-
 import { RESET_CODE_TTL_MINUTES } from "../../recovery/reset-code";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
 import { seal, unseal } from "../../secrets";
-import { type ApiContext, type ApiDialect, describeFields } from "../api-route";
+import { type ApiContext, type ApiDialect, type DoorProblem, doorProblemMessage } from "../api-route";
 
 /**
  * Commerce Engine's storefront OTP reset, for front ends on its SDK, over the one recovery core, when
@@ -30,27 +30,19 @@ function envelope(status: number, body: Envelope, headers?: HeadersInit): Respon
 const failure = (status: number, code: string, message: string, headers?: HeadersInit) =>
   envelope(status, { message, success: false, code }, headers);
 
+const FAILURE_CODES: Record<DoorProblem["kind"], string> = {
+  validation: "validation_error",
+  "malformed-json": "invalid_json",
+  "unsupported-media-type": "unsupported_media_type",
+  "too-large": "payload_too_large",
+  "method-not-allowed": "method_not_allowed",
+  "origin-not-allowed": "origin_not_allowed",
+  "not-found": "not_found",
+  internal: "internal_error",
+};
+
 export const commerceEngineDialect: ApiDialect = {
-  problem(problem, status) {
-    switch (problem.kind) {
-      case "validation":
-        return failure(400, "validation_error", describeFields(problem.fields));
-      case "malformed-json":
-        return failure(400, "invalid_json", "The request body isn't valid JSON.");
-      case "unsupported-media-type":
-        return failure(415, "unsupported_media_type", "Send the body as JSON, with Content-Type: application/json.");
-      case "too-large":
-        return failure(413, "payload_too_large", "The request body is too large.");
-      case "method-not-allowed":
-        return failure(405, "method_not_allowed", "Method not allowed.");
-      case "origin-not-allowed":
-        return failure(403, "origin_not_allowed", "This origin isn't allowed to call the API.");
-      case "not-found":
-        return failure(404, "not_found", "Not found.");
-      default:
-        return failure(status, "internal_error", "Something went wrong. Please try again.");
-    }
-  },
+  problem: (problem, status) => failure(status, FAILURE_CODES[problem.kind], doorProblemMessage(problem)),
 };
 
 export const forgotPasswordBodySchema = z.object({ email: emailSchema });

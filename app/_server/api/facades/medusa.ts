@@ -5,7 +5,7 @@ import { currentRequestOrigin } from "../../client-address";
 import { getConfig } from "../../env";
 import { completePasswordReset, type ResetCredential } from "../../recovery/complete-password-reset";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
-import { type ApiContext, type ApiDialect, describeFields } from "../api-route";
+import { type ApiContext, type ApiDialect, type DoorProblem, doorProblemMessage } from "../api-route";
 
 /**
  * Medusa v2's customer emailpass reset routes, for storefronts built on its JS SDK
@@ -24,27 +24,19 @@ function medusaError(status: number, type: MedusaErrorType, message: string, hea
   return Response.json({ type, message }, { status, headers });
 }
 
+const MEDUSA_TYPES: Record<DoorProblem["kind"], MedusaErrorType> = {
+  validation: "invalid_data",
+  "malformed-json": "invalid_data",
+  "unsupported-media-type": "invalid_data",
+  "too-large": "invalid_data",
+  "method-not-allowed": "not_allowed",
+  "origin-not-allowed": "not_allowed",
+  "not-found": "not_found",
+  internal: "unexpected_state",
+};
+
 export const medusaDialect: ApiDialect = {
-  problem(problem, status) {
-    switch (problem.kind) {
-      case "validation":
-        return medusaError(400, "invalid_data", describeFields(problem.fields));
-      case "malformed-json":
-        return medusaError(400, "invalid_data", "The request body isn't valid JSON.");
-      case "unsupported-media-type":
-        return medusaError(415, "invalid_data", "Send the body as JSON, with Content-Type: application/json.");
-      case "too-large":
-        return medusaError(413, "invalid_data", "The request body is too large.");
-      case "method-not-allowed":
-        return medusaError(405, "not_allowed", "Method not allowed.");
-      case "origin-not-allowed":
-        return medusaError(403, "not_allowed", "This origin isn't allowed to call the API.");
-      case "not-found":
-        return medusaError(404, "not_found", "Not found.");
-      default:
-        return medusaError(status, "unexpected_state", "An unknown error occurred.");
-    }
-  },
+  problem: (problem, status) => medusaError(status, MEDUSA_TYPES[problem.kind], doorProblemMessage(problem)),
 };
 
 export const resetPasswordBodySchema = z.object({ identifier: emailSchema });

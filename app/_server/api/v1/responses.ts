@@ -2,8 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { RESET_PROBLEM_EXPLANATIONS, type UnusableLinkReason } from "@/app/_lib/reset-link-status";
-import type { ApiDialect, DoorProblem } from "../api-route";
-import { JSON_BODY_LIMIT_BYTES } from "../json-body";
+import { type ApiDialect, type DoorProblem, doorProblemMessage } from "../api-route";
 import type { ApiError, ErrorCode } from "./schemas";
 
 /** A success body, typed by the schema the OpenAPI document publishes for it (a NextResponse, for cookies). */
@@ -16,30 +15,32 @@ export function apiError(status: number, code: ErrorCode, message: string, extra
   return NextResponse.json(body, { status, headers: extra.headers });
 }
 
-const DOOR_ERRORS: Record<DoorProblem["kind"], { code: ErrorCode; message: (problem: DoorProblem) => string }> = {
-  validation: { code: "validation_failed", message: () => "Some fields need fixing; see `fields`." },
-  "malformed-json": { code: "malformed_json", message: () => "The request body isn't valid JSON." },
-  "unsupported-media-type": {
-    code: "unsupported_media_type",
-    message: () => "Send the body as JSON, with Content-Type: application/json.",
-  },
-  "too-large": { code: "payload_too_large", message: () => `The request body is larger than this API accepts (${JSON_BODY_LIMIT_BYTES / 1024} KiB).` },
-  "method-not-allowed": {
-    code: "method_not_allowed",
-    message: (problem) => `This endpoint accepts ${problem.kind === "method-not-allowed" ? problem.allowed.join(", ") : "other methods"}.`,
-  },
-  "origin-not-allowed": { code: "origin_not_allowed", message: () => "This site isn't allowed to call the API from a browser." },
-  "not-found": { code: "not_found", message: () => "There is no such endpoint." },
-  internal: { code: "internal_error", message: () => "Something went wrong on our side. Please try again in a moment." },
+const DOOR_ERROR_CODES: Record<DoorProblem["kind"], ErrorCode> = {
+  validation: "validation_failed",
+  "malformed-json": "malformed_json",
+  "unsupported-media-type": "unsupported_media_type",
+  "too-large": "payload_too_large",
+  "method-not-allowed": "method_not_allowed",
+  "origin-not-allowed": "origin_not_allowed",
+  "not-found": "not_found",
+  internal: "internal_error",
 };
+
+const FIELDS_NEED_FIXING = "Some fields need fixing; see `fields`.";
 
 /** The native API's errors: `{ "error": { "code", "message", "fields"? } }`. */
 export const v1Dialect: ApiDialect = {
   problem(problem, status) {
-    const { code, message } = DOOR_ERRORS[problem.kind];
-    return apiError(status, code, message(problem), problem.kind === "validation" ? { fields: problem.fields } : {});
+    const code = DOOR_ERROR_CODES[problem.kind];
+    if (problem.kind === "validation") return apiError(status, code, FIELDS_NEED_FIXING, { fields: problem.fields });
+    return apiError(status, code, doorProblemMessage(problem));
   },
 };
+
+/** A 400 for fields the core refused after validation passed (a password the policy turns down). */
+export function fieldProblem(fields: Record<string, string>): NextResponse {
+  return apiError(400, "validation_failed", FIELDS_NEED_FIXING, { fields });
+}
 
 const LINK_ERRORS: Record<UnusableLinkReason, { status: number; code: ErrorCode }> = {
   // 401: what was presented proves nothing. 410: it was real, and is no longer usable.

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import type { NextResponse } from "next/server";
 import { apiRoute } from "@/app/_server/api/api-route";
-import { apiError, rateLimitedError, respond, unusableLinkError, v1Dialect, wrongCodeError } from "@/app/_server/api/v1/responses";
+import { apiError, fieldProblem, rateLimitedError, respond, unusableLinkError, v1Dialect, wrongCodeError } from "@/app/_server/api/v1/responses";
 import { completeBodySchema, completedSchema } from "@/app/_server/api/v1/schemas";
 import { currentRequestOrigin } from "@/app/_server/client-address";
 import {
@@ -46,7 +46,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(v1Dialect, {
       case "completed":
         return forgetCookieGrant(respond(completedSchema, { completed: true, signedOutOtherSessions: signOutOtherSessions }), usedCookie);
       case "password-rejected":
-        return apiError(400, "validation_failed", "Some fields need fixing; see `fields`.", { fields: { newPassword: result.message } });
+        return fieldProblem({ newPassword: result.message });
       case "rate-limited":
         return rateLimitedError(result.retryAfterSeconds);
       case "wrong-code":
