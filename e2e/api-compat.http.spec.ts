@@ -1,7 +1,6 @@
-import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { type ApiAnswer, callApi, linkParts, newClientAddress } from "./support/api-client";
-import { postForm } from "./support/form-post";
+import { signsIn } from "./support/form-post";
 import { resetCodeIn, resetLinkIn, waitForEmail, waitForEmailWithSubject } from "./support/inbox";
 import { MAILBOX_STORE_URL, STORE_URL } from "./support/servers";
 
@@ -11,10 +10,6 @@ import { MAILBOX_STORE_URL, STORE_URL } from "./support/servers";
 /** COMMERCE_ENGINE_PATH_PREFIX of the test store (playwright.config.ts). */
 const CE = "/api/v1/juniper-test/storefront";
 
-async function signInWorks(request: APIRequestContext, email: string, password: string) {
-  const response = await postForm(request, `${STORE_URL}/login`, { email, password });
-  return response.status() === 303 && response.headers().location === "/account";
-}
 
 /** What a client can observe of an answer, but the clock. */
 function observable(answer: ApiAnswer) {
@@ -61,7 +56,7 @@ test.describe("Magento 2 REST", () => {
     expect(reset.status).toBe(200);
     expect(reset.body).toBe(true);
     await waitForEmailWithSubject(shopper.email, "Your Juniper Goods password was reset");
-    expect(await signInWorks(request, shopper.email, "set through magento")).toBe(true);
+    expect(await signsIn(request, STORE_URL, shopper.email, "set through magento")).toBe(true);
 
     const again = await callApi(`/rest/V1/customers/0/password/resetLinkToken/${token}`, { method: "GET" });
     expect(again.status).toBe(400);
@@ -113,7 +108,7 @@ test.describe("Medusa v2 auth", () => {
     });
     expect(updated.status).toBe(200);
     expect(updated.body).toEqual({ success: true });
-    expect(await signInWorks(request, shopper.email, "set through medusa")).toBe(true);
+    expect(await signsIn(request, STORE_URL, shopper.email, "set through medusa")).toBe(true);
 
     const replay = await callApi("/auth/customer/emailpass/update", { json: { password: "set twice through medusa" }, headers: { Authorization: `Bearer ${token}` } });
     expect(replay.status).toBe(401);
@@ -165,7 +160,7 @@ test.describe("Commerce Engine storefront auth", () => {
     });
     expect(reset.status).toBe(200);
     expect(reset.body).toEqual({ message: expect.any(String), success: true, content: {} });
-    expect(await signInWorks(request, shopper.email, "set through commerce engine")).toBe(true);
+    expect(await signsIn(request, STORE_URL, shopper.email, "set through commerce engine")).toBe(true);
 
     const replay = await callApi(`${CE}/auth/reset-password`, {
       json: { new_password: "set twice through ce", confirm_password: "set twice through ce", otp_token, otp },

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { type ApiAnswer, callApi, linkParts, newClientAddress } from "./support/api-client";
-import { postForm } from "./support/form-post";
+import { signsIn } from "./support/form-post";
 import { resetCodeIn, resetLinkIn, waitForEmail, waitForEmailWithSubject } from "./support/inbox";
 import { expectMatchesOpenApi, openApiDocument } from "./support/openapi";
 import { STORE_URL } from "./support/servers";
@@ -20,10 +20,6 @@ async function call(path: string, json: unknown, extra: Parameters<typeof callAp
   return answer;
 }
 
-async function signInWorks(request: import("@playwright/test").APIRequestContext, email: string, password: string) {
-  const response = await postForm(request, `${STORE_URL}/login`, { email, password });
-  return response.status() === 303 && response.headers().location === "/account";
-}
 
 test("a front end resets a password with the link: verify, exchange for a grant, complete, sign in", async ({ request, shopper }) => {
   const asked = await call(REQUEST, { email: shopper.email });
@@ -58,8 +54,8 @@ test("a front end resets a password with the link: verify, exchange for a grant,
   const replay = await call(COMPLETE, { grant, newPassword: "another passphrase here" });
   expect(replay.status).toBe(410);
 
-  expect(await signInWorks(request, shopper.email, "api chosen passphrase")).toBe(true);
-  expect(await signInWorks(request, shopper.email, shopper.password)).toBe(false);
+  expect(await signsIn(request, STORE_URL, shopper.email, "api chosen passphrase")).toBe(true);
+  expect(await signsIn(request, STORE_URL, shopper.email, shopper.password)).toBe(false);
 });
 
 test("a native app resets with the emailed code in one call", async ({ request, shopper }) => {
@@ -74,7 +70,7 @@ test("a native app resets with the emailed code in one call", async ({ request, 
   // …and, typed in lower case without its dash, it still works.
   const completed = await call(COMPLETE, { email: shopper.email, code: code.replace("-", "").toLowerCase(), newPassword: "typed on my phone" });
   expect(completed.status).toBe(200);
-  expect(await signInWorks(request, shopper.email, "typed on my phone")).toBe(true);
+  expect(await signsIn(request, STORE_URL, shopper.email, "typed on my phone")).toBe(true);
 
   const reused = await call(COMPLETE, { email: shopper.email, code, newPassword: "typed on my phone again" });
   expect(reused.status).toBe(401);
@@ -101,7 +97,7 @@ test("a browser front end keeps its grant in an HttpOnly cookie the API sets and
   const completed = await call(COMPLETE, { newPassword: "set from the spa" }, { client, headers: { Origin: FRONT_END, Cookie: cookie } });
   expect(completed.status).toBe(200);
   expect(completed.headers.get("set-cookie")).toMatch(/^reset_grant=;.*Max-Age=0/i);
-  expect(await signInWorks(request, shopper.email, "set from the spa")).toBe(true);
+  expect(await signsIn(request, STORE_URL, shopper.email, "set from the spa")).toBe(true);
 
   // Without a cookie or any other proof, there is nothing to complete with.
   const bare = await call(COMPLETE, { newPassword: "set from the spa again" });

@@ -1,7 +1,6 @@
-import { hash } from "@node-rs/argon2";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { startCaptureServer } from "../test/capture-server";
-import { database } from "./support/database";
+import { database, seedCustomers } from "./support/database";
 import { readForm, submitForm } from "./support/form-post";
 import { resetCodeIn } from "./support/inbox";
 import { e2eDatabaseUrl } from "./support/servers";
@@ -12,11 +11,10 @@ import { eventually, migrateFreshDatabase, outboxHealth, startStore } from "./su
 
 type CaptureServer = Awaited<ReturnType<typeof startCaptureServer>>;
 
-/** Customers straight into the store's database (they never sign in, so they share one hash). */
-async function seedCustomers(databaseUrl: string, label: string, count: number): Promise<string[]> {
-  const passwordHash = await hash("seeded customers never sign in");
+/** `count` customers straight into the store's database (they never sign in). */
+async function seedOutboxCustomers(databaseUrl: string, label: string, count: number): Promise<string[]> {
   const emails = Array.from({ length: count }, (_, i) => `${label}-${i}@outbox.example`);
-  await database(databaseUrl).customer.createMany({ data: emails.map((email, i) => ({ email, name: `Customer ${i}`, passwordHash })) });
+  await seedCustomers(databaseUrl, emails, "seeded customers never sign in");
   return emails;
 }
 
@@ -47,7 +45,7 @@ test("a provider outage (errors, then timeouts) during 200 reset requests costs 
   test.setTimeout(240_000);
   const databaseUrl = e2eDatabaseUrl("outbox_outage");
   migrateFreshDatabase(databaseUrl);
-  const emails = await seedCustomers(databaseUrl, "outage", 200);
+  const emails = await seedOutboxCustomers(databaseUrl, "outage", 200);
   const capture = await startCaptureServer();
   const logLines: string[] = [];
   const store = await startStore(3111, storeEnv(databaseUrl, capture), logLines);
@@ -91,7 +89,7 @@ test("mail queued when the store is killed (SIGKILL) is delivered exactly once a
   test.setTimeout(180_000);
   const databaseUrl = e2eDatabaseUrl("outbox_crash");
   migrateFreshDatabase(databaseUrl);
-  const emails = await seedCustomers(databaseUrl, "crash", 20);
+  const emails = await seedOutboxCustomers(databaseUrl, "crash", 20);
   const capture = await startCaptureServer();
   // Sends hang for up to 3 s, so at the moment of the crash some messages are claimed and mid-send (some already
   // accepted by the provider), and the rest wait in the outbox.

@@ -81,7 +81,7 @@ export function currentPasswordProblem(raw: string): string | null {
 }
 
 /** Whether the confirmation, as typed, is the new password as typed (both compared after normalisation). */
-export function confirmationMatches(newPassword: string, confirmation: string): boolean {
+function confirmationMatches(newPassword: string, confirmation: string): boolean {
   return newPassword.normalize("NFKC") === confirmation.normalize("NFKC");
 }
 

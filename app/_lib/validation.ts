@@ -13,7 +13,6 @@ import {
 } from "./field-rules";
 
 export {
-  confirmationMatches,
   countCharacters,
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
@@ -85,12 +84,17 @@ export const forgotPasswordSchema = z.object({
   email: emailSchema,
 });
 
-const confirmPasswordSchema = z.string({ error: MESSAGES.confirmationMissing });
+export const confirmPasswordSchema = z.string({ error: MESSAGES.confirmationMissing });
 
-const passwordsMatch = z.check<{ password: string; confirmPassword: string }>((ctx) => {
-  const problem = confirmationProblem(ctx.value.password, ctx.value.confirmPassword);
-  if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value.confirmPassword, path: ["confirmPassword"] });
-});
+/** The confirmation must be the new password: the one rule, for a form's (or an API's) own field names. */
+export function confirmationCheck<Password extends string, Confirmation extends string>(passwordField: Password, confirmationField: Confirmation) {
+  return z.check<Record<Password | Confirmation, string>>((ctx) => {
+    const problem = confirmationProblem(ctx.value[passwordField], ctx.value[confirmationField]);
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value[confirmationField], path: [confirmationField] });
+  });
+}
+
+const passwordsMatch = confirmationCheck("password", "confirmPassword");
 
 /** The two fields the shopper types on the reset form. */
 export const newPasswordPairSchema = z

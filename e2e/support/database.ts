@@ -1,3 +1,4 @@
+import { hash } from "@node-rs/argon2";
 import { createDatabaseClient, type Database } from "../../prisma/client";
 
 /**
@@ -27,4 +28,10 @@ export async function expireResetLinks(databaseUrl: string, email: string): Prom
     data: { expiresAt: new Date(Date.now() - 60_000) },
   });
   return count;
+}
+
+/** Customers written straight into a store's database, for tests about the store rather than registration. */
+export async function seedCustomers(databaseUrl: string, emails: string[], password: string): Promise<void> {
+  const passwordHash = await hash(password);
+  await database(databaseUrl).customer.createMany({ data: emails.map((email, i) => ({ email, name: `Customer ${i}`, passwordHash })) });
 }

@@ -39,3 +39,9 @@ export async function postForm(request: APIRequestContext, pageUrl: string, fiel
 function decodeEntities(value: string): string {
   return value.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 }
+
+/** Signs in through the login form as a browser without JavaScript does; whether the store let the shopper in. */
+export async function signsIn(request: APIRequestContext, storeUrl: string, email: string, password: string): Promise<boolean> {
+  const response = await postForm(request, `${storeUrl}/login`, { email, password });
+  return response.status() === 303 && response.headers().location === "/account";
+}

@@ -1,13 +1,15 @@
 import "server-only";
 import * as z from "zod";
-import { confirmationMatches, emailSchema, newPasswordSchema, resetCodeSchema } from "@/app/_lib/validation";
+import { confirmationCheck, confirmPasswordSchema, emailSchema, newPasswordSchema, resetCodeSchema } from "@/app/_lib/validation";
 import { currentRequestOrigin } from "../../client-address";
 import { getConfig } from "../../env";
 import { completePasswordResetWithCode } from "../../recovery/complete-password-reset";
 import { RESET_CODE_TTL_MINUTES } from "../../recovery/reset-code";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
 import { seal, unseal } from "../../secrets";
-import { type ApiContext, type ApiDialect, type DoorProblem, doorProblemMessage } from "../api-route";
+import { type ApiContext, type ApiDialect, doorProblemMessage } from "../api-route";
+import { DOOR_ERROR_CODES } from "../v1/responses";
+import type { ErrorCode } from "../v1/schemas";
 
 /**
  * Commerce Engine's storefront OTP reset, for front ends on its SDK, over the one recovery core, when
@@ -27,38 +29,26 @@ function envelope(status: number, body: Envelope, headers?: HeadersInit): Respon
   return Response.json(body, { status, headers });
 }
 
-const failure = (status: number, code: string, message: string, headers?: HeadersInit) =>
+/** Failures carry the native API's error codes, so a client can switch on the same codes on every surface. */
+const failure = (status: number, code: ErrorCode, message: string, headers?: HeadersInit) =>
   envelope(status, { message, success: false, code }, headers);
 
-const FAILURE_CODES: Record<DoorProblem["kind"], string> = {
-  validation: "validation_error",
-  "malformed-json": "invalid_json",
-  "unsupported-media-type": "unsupported_media_type",
-  "too-large": "payload_too_large",
-  "method-not-allowed": "method_not_allowed",
-  "origin-not-allowed": "origin_not_allowed",
-  "not-found": "not_found",
-  internal: "internal_error",
-};
+/** A forged or lapsed otp_token and a wrong code get the same answer. */
+const invalidOtp = () => failure(401, "invalid_reset_credentials", "The code has expired or isn't valid. Ask for a new one.");
 
 export const commerceEngineDialect: ApiDialect = {
-  problem: (problem, status) => failure(status, FAILURE_CODES[problem.kind], doorProblemMessage(problem)),
+  problem: (problem, status) => failure(status, DOOR_ERROR_CODES[problem.kind], doorProblemMessage(problem)),
 };
 
 export const forgotPasswordBodySchema = z.object({ email: emailSchema });
 export const resetPasswordBodySchema = z
   .object({
     new_password: newPasswordSchema,
-    confirm_password: z.string({ error: "Confirm the new password" }).check(z.maxLength(512)),
+    confirm_password: confirmPasswordSchema,
     otp_token: z.string({ error: "Send the otp_token from forgot-password" }).check(z.minLength(1), z.maxLength(1024)),
     otp: resetCodeSchema,
   })
-  .check(
-    z.refine((body) => confirmationMatches(body.new_password, body.confirm_password), {
-      error: "The passwords don't match",
-      path: ["confirm_password"],
-    }),
-  );
+  .check(confirmationCheck("new_password", "confirm_password"));
 
 /**
  * The otp_token: the address the code was sent to, sealed, with an expiry a minute past the code's own lifetime (the
@@ -109,7 +99,7 @@ export async function handleCommerceEngine(_request: Request, api: ApiContext, p
   const body = await api.parseBody(resetPasswordBodySchema);
   if (!body.ok) return body.response;
   const email = readOtpToken(body.data.otp_token);
-  if (!email) return failure(401, "invalid_otp", "The code has expired or isn't valid. Ask for a new one.");
+  if (!email) return invalidOtp();
   const result = await completePasswordResetWithCode(
     { entry: { email, code: body.data.otp }, newPassword: body.data.new_password, signOutOtherSessions: true },
     await currentRequestOrigin(),
@@ -118,10 +108,10 @@ export async function handleCommerceEngine(_request: Request, api: ApiContext, p
     case "completed":
       return envelope(200, { message: "Your password has been reset. Sign in with your new password.", success: true, content: {} });
     case "password-rejected":
-      return failure(400, "validation_error", `new_password: ${result.message}`);
+      return failure(400, "validation_failed", `new_password: ${result.message}`);
     case "rate-limited":
-      return failure(429, "too_many_attempts", "Too many attempts. Please try again later.", { "Retry-After": String(result.retryAfterSeconds) });
+      return failure(429, "rate_limited", "Too many attempts. Please try again later.", { "Retry-After": String(result.retryAfterSeconds) });
     default:
-      return failure(401, "invalid_otp", "The code has expired or isn't valid. Ask for a new one.");
+      return invalidOtp();
   }
 }

@@ -15,7 +15,8 @@ export function apiError(status: number, code: ErrorCode, message: string, extra
   return NextResponse.json(body, { status, headers: extra.headers });
 }
 
-const DOOR_ERROR_CODES: Record<DoorProblem["kind"], ErrorCode> = {
+/** The code for each problem the door finds; the Commerce Engine facade answers with the same codes. */
+export const DOOR_ERROR_CODES: Record<DoorProblem["kind"], ErrorCode> = {
   validation: "validation_failed",
   "malformed-json": "malformed_json",
   "unsupported-media-type": "unsupported_media_type",

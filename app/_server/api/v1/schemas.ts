@@ -14,10 +14,14 @@ function documented<S extends z.core.$ZodType>(schema: S, meta: z.core.GlobalMet
 }
 
 const email = documented(emailSchema, { description: "The account's email address; trimmed and lowercased.", example: "shopper@example.com" });
-const token = z
-  .string({ error: "Enter the token from the reset link" })
-  .check(z.minLength(1, { error: "Enter the token from the reset link" }), z.maxLength(512, { error: "That isn't a token we send" }))
-  .meta({ description: "The `token` query parameter of the emailed link.", example: "xXgC2dT8bP0m2u1Hq9aG4sJw7kN3eR6vY5zL1cQ8pWo" });
+/** A required string up to `maxLength` characters; anything longer can't be one we issued. */
+const issuedString = (missing: string, maxLength: number, notOurs: string) =>
+  z.string({ error: missing }).check(z.minLength(1, { error: missing }), z.maxLength(maxLength, { error: notOurs }));
+
+const token = issuedString("Enter the token from the reset link", 512, "That isn't a token we send").meta({
+  description: "The `token` query parameter of the emailed link.",
+  example: "xXgC2dT8bP0m2u1Hq9aG4sJw7kN3eR6vY5zL1cQ8pWo",
+});
 const code = documented(resetCodeSchema, {
   description: "The 8-character code from the email, as typed: any case, with or without the dash or spaces.",
   example: "7KQ4-XM2P",
@@ -26,10 +30,10 @@ const code = documented(resetCodeSchema, {
     jsonSchema.pattern = "^[\\s-]*(?:[2-9A-HJ-NP-Za-hj-np-z][\\s-]*){8}$";
   },
 });
-const grant = z
-  .string({ error: "Send the grant from verify" })
-  .check(z.minLength(1, { error: "Send the grant from verify" }), z.maxLength(512, { error: "That isn't a grant we issue" }))
-  .meta({ description: "A reset grant from `verify`.", example: "v1.eyJ0IjoiY214…" });
+const grant = issuedString("Send the grant from verify", 512, "That isn't a grant we issue").meta({
+  description: "A reset grant from `verify`.",
+  example: "v1.eyJ0IjoiY214…",
+});
 const newPassword = documented(newPasswordSchema, {
   description: "8 to 128 characters (PASSWORD_MIN_LENGTH may raise the floor), not a common password, not built from the email, not the current password.",
   example: "harbour lantern juniper velvet",
