@@ -102,7 +102,9 @@ export async function startMailSink(port: number, delayMs: number): Promise<Runn
  */
 export async function startApp(port: number, env: Record<string, string>): Promise<Running> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["server.mjs"], {
+  // BENCH_PROFILE_DIR=… writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, "server.mjs"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

@@ -4,6 +4,8 @@
  *   S1 reset request, registered addresses (rotating)   S2 reset request, unknown addresses
  *   S3 completion with fresh tokens, each used once     S4 the emailed link (landing)
  *   S5 GET /forgot-password                             S6 sign-in
+ * and two floors, measured first, that show what the machine allows through Next.js before any work of ours:
+ *   F1 a route handler that does no work                F2 the reset API refusing a malformed address
  * S1–S3 go through both doors: the page's form as a browser without JavaScript posts it, and the JSON API.
  * Every request comes from its own client address (the server trusts one proxy hop), and the store runs with its
  * default rate limits: the bench rotates enough addresses and customers that no limit applies.
@@ -42,6 +44,12 @@ const REQUEST_CUSTOMERS = 8_000;
 const TOKENS_PER_COMPLETION_DOOR = 4_000;
 const LANDING_TOKENS = 1_000;
 const TIME_LIMIT_MS = 20 * 60_000;
+/**
+ * `npm run bench -- --only S2,S4` runs just those scenarios (both doors) and prints them without touching the docs:
+ * for working on one figure. A full run is the only one that writes docs/BENCHMARKS.md.
+ */
+const ONLY = onlyScenarios(process.argv.slice(2));
+const selected = (id: string) => ONLY === null || ONLY.has(id);
 
 type Expectation = { status: number; label: string };
 type Scenario = {
@@ -66,6 +74,8 @@ type Measured = {
   errors: number;
   timeouts: number;
   serverCpuPercent: number;
+  /** The server's peak resident set by the end of this scenario: where in the run memory grew. */
+  peakRssMiBAfter: number;
 };
 
 const BOUNDARY = "----storefront-bench-boundary";
@@ -83,6 +93,17 @@ function processUsage(pid: number): { cpuSeconds: number; peakRssMiB: number } {
   const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
   return { cpuSeconds: ticks / 100, peakRssMiB: Math.round(Number(hwm) / 1024) };
+}
+
+function onlyScenarios(args: string[]): Set<string> | null {
+  const at = args.findIndex((arg) => arg === "--only" || arg.startsWith("--only="));
+  if (at === -1) return null;
+  const list = args[at]?.startsWith("--only=") ? args[at].slice("--only=".length) : (args[at + 1] ?? "");
+  const ids = list.split(",").map((id) => id.trim().toUpperCase()).filter(Boolean);
+  if (ids.length === 0 || ids.some((id) => !/^(S[1-6]|F[12])$/.test(id))) {
+    throw new Error(`--only takes scenario ids S1–S6, F1 and F2, comma-separated (got "${list}")`);
+  }
+  return new Set(ids);
 }
 
 async function run(baseUrl: string, scenario: Scenario, seconds: number, offset: number): Promise<autocannon.Result> {
@@ -141,8 +162,9 @@ async function measure(baseUrl: string, pid: number, scenario: Scenario): Promis
     errors: result.errors,
     timeouts: result.timeouts,
     serverCpuPercent: Math.round(((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100),
+    peakRssMiBAfter: after.peakRssMiB,
   };
-  log(`  ${measured.requestsPerSecond} req/s, p50 ${measured.latencyMs.p50} ms, p99 ${measured.latencyMs.p99} ms, ${JSON.stringify(statusCounts)}`);
+  log(`  ${measured.requestsPerSecond} req/s, p50 ${measured.latencyMs.p50} ms, p99 ${measured.latencyMs.p99} ms, ${JSON.stringify(statusCounts)}, CPU ${measured.serverCpuPercent}%, peak RSS ${after.peakRssMiB} MiB`);
   return measured;
 }
 
@@ -211,9 +233,10 @@ async function main() {
   let next = REQUEST_CUSTOMERS;
   const take = (count: number) => emails.slice(next, (next += count));
   log("issuing reset tokens through the core…");
-  const pageTokens = await issueTokens(take(TOKENS_PER_COMPLETION_DOOR));
-  const apiTokens = await issueTokens(take(TOKENS_PER_COMPLETION_DOOR));
-  const landingTokens = await issueTokens(take(LANDING_TOKENS));
+  const pageTokens = await issueTokens(take(selected("S3") ? TOKENS_PER_COMPLETION_DOOR : 0));
+  const apiTokens = await issueTokens(take(selected("S3") ? TOKENS_PER_COMPLETION_DOOR : 0));
+  // One landing token is always needed: the reset form's hidden fields are read through a grant.
+  const landingTokens = await issueTokens(take(selected("S4") ? LANDING_TOKENS : 1));
 
   const sink = await startMailSink(SINK_PORT, 0);
   const app = await startApp(APP_PORT, { RESEND_API_KEY: "re_bench", RESEND_BASE_URL: sink.url, EMAIL_FROM: "Bench <no-reply@bench.example>" });
@@ -246,6 +269,9 @@ async function main() {
     const unknown = (n: number) => `nobody-${n}@bench.example`;
 
     const scenarios: Scenario[] = [
+      // Floors: what this machine allows through Next.js before any work of ours, in the same run, to read the rest against.
+      { id: "F1", name: "floor: a route that does no work (429 page)", door: "—", expect: { status: 429, label: "page" }, request: (n) => ({ method: "GET", path: "/too-many-attempts", headers: { "X-Forwarded-For": clientAddress(n) } }) },
+      { id: "F2", name: "floor: the reset API refusing a malformed address", door: "api", expect: { status: 400, label: "validation error" }, request: (n) => jsonPost("/api/v1/password-reset/request", { email: `not-an-address-${n}` }, n) },
       { id: "S1", name: "reset request, registered addresses", door: "page", expect: { status: 200, label: "confirmation page" }, request: (n) => formPost("/forgot-password", { ...forgotForm, email: known(n) }, n) },
       { id: "S1", name: "reset request, registered addresses", door: "api", expect: { status: 202, label: "accepted" }, request: (n) => jsonPost("/api/v1/password-reset/request", { email: known(n + 4_000) }, n) },
       { id: "S2", name: "reset request, unknown addresses", door: "page", expect: { status: 200, label: "confirmation page" }, request: (n) => formPost("/forgot-password", { ...forgotForm, email: unknown(n) }, n) },
@@ -268,9 +294,10 @@ async function main() {
       { id: "S5", name: "GET /forgot-password", door: "—", expect: { status: 200, label: "page" }, request: (n) => ({ method: "GET", path: "/forgot-password", headers: { "X-Forwarded-For": clientAddress(n) } }) },
       { id: "S6", name: "sign-in", door: "page", expect: { status: 303, label: "redirect to account" }, request: (n) => formPost("/login", { ...loginForm, email: known(n), password: SEEDED_PASSWORD }, n) },
     ];
-    for (const scenario of scenarios) results.push(await measure(app.url, pid, scenario));
+    for (const scenario of scenarios.filter((candidate) => selected(candidate.id))) results.push(await measure(app.url, pid, scenario));
     const peakRssMiB = processUsage(pid).peakRssMiB;
-    report(results, { hashMs, peakRssMiB });
+    if (ONLY === null) report(results, { hashMs, peakRssMiB });
+    else log(`partial run (--only): docs not written; server peak RSS ${peakRssMiB} MiB`);
   } finally {
     await app.stop();
     await sink.stop();
@@ -283,6 +310,18 @@ async function openGrant(appUrl: string, link: { email: string; token: string })
   const grant = /reset_grant=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
   if (response.status !== 303 || !grant) throw new Error(`the landing did not hand out a grant (${response.status})`);
   return { grant };
+}
+
+/** How close each door came to its floor: the share of the floor's rate that a scenario reached. */
+function floorReading(results: Measured[]): string {
+  const rate = (id: string, door: string) => results.find((result) => result.id === id && result.door === door)?.requestsPerSecond ?? 0;
+  const share = (value: number, floor: number) => (floor > 0 ? `${Math.round((value / floor) * 100)}%` : "n/a");
+  const f1 = rate("F1", "—");
+  const f2 = rate("F2", "api");
+  return [
+    `Floors in this run: a route that does no work ${f1} req/s (F1); the reset API answering a malformed address, which parses and validates but touches no database, ${f2} req/s (F2).`,
+    `Against F2: S1 (api) ${share(rate("S1", "api"), f2)}, S2 (api) ${share(rate("S2", "api"), f2)}. Against F1: S4 ${share(rate("S4", "—"), f1)}, S5 ${share(rate("S5", "—"), f1)}.`,
+  ].join(" ");
 }
 
 function report(results: Measured[], extra: { hashMs: number; peakRssMiB: number }) {
@@ -328,14 +367,16 @@ function report(results: Measured[], extra: { hashMs: number; peakRssMiB: number
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const rows = results.map((r) => {
     const statuses = Object.entries(r.statusCounts).map(([status, count]) => `${status}: ${count}`).join(", ");
-    return `| ${r.id} | ${r.name} | ${r.door} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p90} | ${r.latencyMs.p99} | ${statuses} | ${r.errors + r.timeouts} | ${r.serverCpuPercent}% |`;
+    return `| ${r.id} | ${r.name} | ${r.door} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p90} | ${r.latencyMs.p99} | ${statuses} | ${r.errors + r.timeouts} | ${r.serverCpuPercent}% | ${r.peakRssMiBAfter} |`;
   });
   const table = [
     `Run ${result.date} on ${result.machine}, commit ${result.commit}, ${result.database}; ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured (S3: until its fresh tokens ran out). Raw figures: \`${file}\`.`,
     "",
-    "| | Scenario | Door | req/s | p50 ms | p90 ms | p99 ms | Statuses | Errors | Server CPU |",
-    "|---|---|---|---:|---:|---:|---:|---|---:|---:|",
+    "| | Scenario | Door | req/s | p50 ms | p90 ms | p99 ms | Statuses | Errors | Server CPU | Peak RSS so far, MiB |",
+    "|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|",
     ...rows,
+    "",
+    floorReading(results),
     "",
     `argon2id (m=19456 KiB, t=2, p=1), in process: median ${result.hashMedianMs} ms, so the hash-bound limit is ${cores} cores ÷ ${result.hashMedianMs} ms = ${hashBoundPerSecond}/s. Server peak RSS over the whole run: ${extra.peakRssMiB} MiB.`,
     "",

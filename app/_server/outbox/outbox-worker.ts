@@ -27,7 +27,12 @@ const BATCH_SIZE = 20;
 const PARALLEL_SENDS = 8;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
 
-type Claim = { id: string; attempt: number };
+/**
+ * A message this worker holds, with its content. The content is read with the candidates: it is only ever emptied
+ * when a message reaches "sent" or "failed", and the claim below succeeds only if the row is still in the state it
+ * was read in, so what was read is what is being sent (and the send costs no extra query).
+ */
+type Claim = { id: string; attempt: number; template: string; payload: string };
 
 /** The message was taken over by another worker (our lease ran out): that worker now owns the outcome. */
 class LeaseLost extends Error {}
@@ -111,7 +116,7 @@ export class OutboxWorker {
       where: due,
       orderBy: { nextAttemptAt: "asc" },
       take: BATCH_SIZE,
-      select: { id: true, status: true, attempts: true },
+      select: { id: true, status: true, attempts: true, template: true, payload: true },
     });
     const leaseExpiresAt = new Date(now.getTime() + leaseMs());
     const claims: Claim[] = [];
@@ -121,17 +126,17 @@ export class OutboxWorker {
         where: { ...due, id: candidate.id, status: candidate.status, attempts: candidate.attempts },
         data: { status: "sending", claimedBy: this.id, leaseExpiresAt, attempts: { increment: 1 } },
       });
-      if (count === 1) claims.push({ id: candidate.id, attempt: candidate.attempts + 1 });
+      if (count === 1) {
+        claims.push({ id: candidate.id, attempt: candidate.attempts + 1, template: candidate.template, payload: candidate.payload });
+      }
     }
     return claims;
   }
 
   private async deliver(claim: Claim): Promise<void> {
-    const row = await this.db.outboxEmail.findUnique({ where: { id: claim.id }, select: { template: true, payload: true } });
-    if (!row) return;
-    const message = openPayload(row.template, row.payload);
+    const message = openPayload(claim.template, claim.payload);
     if (!message) {
-      await this.fail(claim, "the message can't be read: unknown template, or sealed under another AUTH_SECRET", row.template);
+      await this.fail(claim, "the message can't be read: unknown template, or sealed under another AUTH_SECRET", claim.template);
       return;
     }
     try {
@@ -150,12 +155,12 @@ export class OutboxWorker {
           await deliverToDevMailbox(tx, rendered);
         });
       }
-      log.info({ event: "email.sent", outboxId: claim.id, template: row.template, attempt: claim.attempt });
+      log.info({ event: "email.sent", outboxId: claim.id, template: claim.template, attempt: claim.attempt });
     } catch (error) {
       if (error instanceof LeaseLost) {
         log.warn({ event: "outbox.lease_lost", outboxId: claim.id }, "another worker took this message over");
       } else if ((error instanceof EmailDeliveryError && error.permanent) || claim.attempt >= getConfig().outbox.maxAttempts) {
-        await this.fail(claim, describeError(error).message, row.template);
+        await this.fail(claim, describeError(error).message, claim.template);
       } else {
         await this.retryLater(claim, describeError(error).message);
       }

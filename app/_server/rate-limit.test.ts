@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { uniqueEmail } from "@/test/support";
+import { getDb } from "./db";
+import { consumeRateLimits, counterRowKey } from "./rate-limit";
+
+// RESET_REQUEST_PER_EMAIL allows 3 attempts in 15 minutes by default.
+const LIMIT = "RESET_REQUEST_PER_EMAIL" as const;
+const attempt = (email: string) => consumeRateLimits([[LIMIT, email]]);
+
+async function counter(email: string) {
+  return getDb().rateLimit.findUniqueOrThrow({ where: { key: counterRowKey(LIMIT, email) } });
+}
+
+/** Moves a counter's window into the past, as if 15 minutes had gone by. */
+async function expireWindow(email: string) {
+  await getDb().rateLimit.update({ where: { key: counterRowKey(LIMIT, email) }, data: { expire: new Date(Date.now() - 1_000) } });
+}
+
+describe("rate limit counters", () => {
+  it("counts every attempt in one window and refuses the fourth, with the time left", async () => {
+    const email = uniqueEmail("counted");
+    for (let i = 0; i < 3; i += 1) expect(await attempt(email)).toEqual({ limited: false });
+    const refused = await attempt(email);
+    expect(refused.limited).toBe(true);
+    if (refused.limited) expect(refused.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect((await counter(email)).points).toBe(4);
+  });
+
+  it("starts a fresh window, holding just the new attempt, once the old one has run out", async () => {
+    const email = uniqueEmail("expired");
+    for (let i = 0; i < 4; i += 1) await attempt(email);
+    await expireWindow(email);
+
+    expect(await attempt(email)).toEqual({ limited: false });
+    const fresh = await counter(email);
+    expect(fresh.points).toBe(1);
+    expect(fresh.expire?.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+
+  it("counts every one of many attempts racing past an expired window, and lets exactly the limit through", async () => {
+    const email = uniqueEmail("racing");
+    for (let i = 0; i < 4; i += 1) await attempt(email);
+    await expireWindow(email);
+
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => attempt(email)));
+    expect(outcomes.filter((outcome) => !outcome.limited)).toHaveLength(3);
+    const after = await counter(email);
+    expect(after.points).toBe(10);
+    expect(after.expire?.getTime()).toBeGreaterThan(Date.now());
+  });
+});
