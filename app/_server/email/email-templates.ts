@@ -1,5 +1,5 @@
 import "server-only";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { createElement, type FunctionComponent } from "react";
 import AccountChangedEmail, { type AccountChangedEmailProps } from "@/emails/account-changed";
 import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/password-reset";
@@ -29,11 +29,14 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
   return Object.hasOwn(templates, name);
 }
 
+/**
+ * Renders the template once and derives the plain-text part from that html. `render(…, { plainText: true })` would
+ * render the whole React tree a second time only to convert its html the same way (`toPlainText`, the same
+ * selectors); rendering once cut the cost of an email from about 6.9 ms to 2.7 ms (docs/BENCHMARKS.md), and a
+ * test checks the text is identical.
+ */
 export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
-  const body = createElement(templates[message.template], message.props);
-  const [html, text] = await Promise.all([
-    render(body),
-    render(body, { plainText: true, htmlToTextOptions: plainTextOptions }),
-  ]);
+  const html = await render(createElement(templates[message.template], message.props));
+  const text = toPlainText(html, plainTextOptions);
   return { from: getConfig().emailFrom, to: message.to, subject: message.subject, html, text };
 }
