@@ -295,13 +295,35 @@ async function main() {
       { id: "S6", name: "sign-in", door: "page", expect: { status: 303, label: "redirect to account" }, request: (n) => formPost("/login", { ...loginForm, email: known(n), password: SEEDED_PASSWORD }, n) },
     ];
     for (const scenario of scenarios.filter((candidate) => selected(candidate.id))) results.push(await measure(app.url, pid, scenario));
+    const mail = await settleOutbox(sink.url);
+    log(`mail: ${mail.accepted} emails reached the sink; outbox ${JSON.stringify(mail.outbox)}`);
     const peakRssMiB = processUsage(pid).peakRssMiB;
-    if (ONLY === null) report(results, { hashMs, peakRssMiB });
+    if (ONLY === null) report(results, { hashMs, peakRssMiB, mail });
     else log(`partial run (--only): docs not written; server peak RSS ${peakRssMiB} MiB`);
   } finally {
     await app.stop();
     await sink.stop();
   }
+}
+
+type MailOutcome = { accepted: number; outbox: Record<string, number> };
+
+/**
+ * Waits (at most two minutes) for the outbox to drain after the scenarios, then reports what reached the mail sink
+ * and what is left: a request scenario's figures only count if the emails behind them were really sent.
+ */
+async function settleOutbox(sinkUrl: string): Promise<MailOutcome> {
+  const { getDb } = await import("@/app/_server/db");
+  const db = getDb();
+  const deadline = Date.now() + 120_000;
+  const counts = async () => Object.fromEntries((await db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } })).map((row) => [row.status, row._count._all]));
+  let outbox = await counts();
+  while (((outbox.pending ?? 0) > 0 || (outbox.sending ?? 0) > 0) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    outbox = await counts();
+  }
+  const stats = (await (await fetch(`${sinkUrl}/__test/stats`)).json()) as { accepted: number };
+  return { accepted: stats.accepted, outbox };
 }
 
 /** Opens an emailed link as a browser does, and keeps the grant the landing sets. */
@@ -324,7 +346,7 @@ function floorReading(results: Measured[]): string {
   ].join(" ");
 }
 
-function report(results: Measured[], extra: { hashMs: number; peakRssMiB: number }) {
+function report(results: Measured[], extra: { hashMs: number; peakRssMiB: number; mail: MailOutcome }) {
   const cores = os.cpus().length;
   const hashBoundPerSecond = Math.round((cores * 1000) / extra.hashMs);
   const byKey = (id: string, door: string) => results.find((result) => result.id === id && result.door === door) as Measured;
@@ -359,6 +381,7 @@ function report(results: Measured[], extra: { hashMs: number; peakRssMiB: number
     hashMedianMs: Math.round(extra.hashMs * 100) / 100,
     hashBoundPerSecond,
     peakRssMiB: extra.peakRssMiB,
+    mail: extra.mail,
     scenarios: results,
     targets: checks,
   };
@@ -379,6 +402,8 @@ function report(results: Measured[], extra: { hashMs: number; peakRssMiB: number
     floorReading(results),
     "",
     `argon2id (m=19456 KiB, t=2, p=1), in process: median ${result.hashMedianMs} ms, so the hash-bound limit is ${cores} cores ÷ ${result.hashMedianMs} ms = ${hashBoundPerSecond}/s. Server peak RSS over the whole run: ${extra.peakRssMiB} MiB.`,
+    "",
+    `Mail: ${extra.mail.accepted} emails reached the Resend-compatible sink; the outbox afterwards: ${Object.entries(extra.mail.outbox).map(([status, count]) => `${status} ${count}`).join(", ")}.`,
     "",
     "| Target | Result | |",
     "|---|---|---|",
