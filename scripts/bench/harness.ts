@@ -15,6 +15,8 @@ import { isPostgresUrl } from "@/prisma/database-url";
 /** SQLite by default; with DATABASE_URL=postgresql://… the bench runs on (and recreates) that database instead. */
 export const BENCH_DATABASE_URL = process.env.DATABASE_URL || "file:./.data/bench/bench.db";
 const STARTUP_TIMEOUT_MS = 60_000;
+/** The app's AUTH_SECRET in every benchmark (it seals queued emails, so the app and a separate worker share it). */
+export const BENCH_AUTH_SECRET = "bench-only-secret-bench-only-secret-0123456789";
 /** The password every seeded customer has (they share one hash, made once). */
 export const SEEDED_PASSWORD = "bench password that nobody uses";
 
@@ -113,7 +115,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
       PORT: String(port),
       DATABASE_URL: BENCH_DATABASE_URL,
       APP_URL: url,
-      AUTH_SECRET: "bench-only-secret-bench-only-secret-0123456789",
+      AUTH_SECRET: BENCH_AUTH_SECRET,
       TRUST_PROXY_HOPS: "1",
       LOG_LEVEL: "warn",
       ...env,
@@ -121,6 +123,18 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   });
   await waitUntilUp(`${url}/login`, child);
   return { url, child, stop: stopper(child) };
+}
+
+/**
+ * The outbox worker in a process of its own (`npm run worker`), for a store that runs it beside the app with
+ * OUTBOX_WORKER=external. `env` is the app's configuration; there is nothing to wait for, it polls the database.
+ */
+export function startWorker(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ["--import", "./scripts/allow-server-only.mjs", "--import", "tsx", "scripts/outbox-worker.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: BENCH_DATABASE_URL, AUTH_SECRET: BENCH_AUTH_SECRET, LOG_LEVEL: "warn", ...env },
+  });
+  return { url: "", child, stop: stopper(child) };
 }
 
 /**
