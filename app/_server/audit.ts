@@ -19,13 +19,9 @@ export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 /** Interactive-transaction clients and the main client both work, so an event can commit with the change it records. */
 type Writer = Pick<Database, "securityEvent">;
 
-export async function recordSecurityEvent(
-  customerId: string,
-  type: SecurityEventType,
-  origin: RequestOrigin,
-  writer: Writer = getDb(),
-): Promise<void> {
-  await writer.securityEvent.create({ data: { customerId, type, ip: origin.ip, userAgent: origin.userAgent } });
+export function recordSecurityEvent(customerId: string, type: SecurityEventType, origin: RequestOrigin, writer: Writer = getDb()) {
+  // Prisma's lazy operation, not yet run: awaiting it runs it, and a batch transaction can take it.
+  return writer.securityEvent.create({ data: { customerId, type, ip: origin.ip, userAgent: origin.userAgent }, select: { id: true } });
 }
 
 export type SecurityEventView = { id: string; type: SecurityEventType; ip: string; userAgent: string; createdAt: Date };

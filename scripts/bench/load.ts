@@ -210,7 +210,8 @@ async function issueTokens(emails: string[]): Promise<{ email: string; token: st
     await db.$transaction(async (tx) => {
       const capture = { create: async ({ data }: { data: { payload: string } }) => ((sealed = data.payload), { id: "bench" }) };
       const writer = { passwordResetToken: tx.passwordResetToken, securityEvent: tx.securityEvent, outboxEmail: capture };
-      await startPasswordReset(writer as unknown as Parameters<typeof startPasswordReset>[0], customer, { ip: "127.0.0.1", userAgent: "bench" }, new Date());
+      const writes = startPasswordReset(writer as unknown as Parameters<typeof startPasswordReset>[0], customer, { ip: "127.0.0.1", userAgent: "bench" }, new Date());
+      for (const write of writes) await write;
     });
     const resetUrl = new URL((JSON.parse(unseal("outbox", sealed)) as { props: { resetUrl: string } }).props.resetUrl);
     issued.push({ email, token: resetUrl.searchParams.get("token") ?? "" });

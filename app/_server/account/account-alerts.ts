@@ -124,7 +124,7 @@ export async function reportNotMe(token: unknown, origin: RequestOrigin, now = n
     await recordSecurityEvent(alert.customerId, "not_me_reported", origin, tx);
     await recordSecurityEvent(alert.customerId, "sessions_revoked", origin, tx);
     // The way back in, for the owner only: a fresh reset to the (restored) address, in this same transaction.
-    await startPasswordReset(tx, { id: alert.customerId, name: alert.customer.name, email }, origin, now);
+    for (const write of startPasswordReset(tx, { id: alert.customerId, name: alert.customer.name, email }, origin, now)) await write;
     return email;
   });
   if (!email) return { status: "used" };

@@ -10,7 +10,8 @@ type OutboxWriter = Pick<Database, "outboxEmail">;
  * reset token, the changed password), so the change and its email are committed together or not at all. The
  * content is sealed, because it holds a reset link and code. Call `wakeOutboxWorker()` once the transaction commits.
  */
-export async function enqueueEmail(writer: OutboxWriter, message: EmailMessage): Promise<{ id: string }> {
+export function enqueueEmail(writer: OutboxWriter, message: EmailMessage) {
+  // Prisma's lazy operation, not yet run: awaiting it runs it, and a batch transaction can take it.
   const { template, ...content } = message;
   return writer.outboxEmail.create({
     data: { template, payload: seal("outbox", JSON.stringify(content)) },
