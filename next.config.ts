@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { facadeRewrites } from "./app/_lib/api-mounts";
 
 // Sent with every response. The Content-Security-Policy, which needs a per-request nonce, is set by proxy.ts.
 const securityHeaders = [
@@ -19,15 +20,8 @@ const nextConfig: NextConfig = {
         { source: "/reset-password", has: [{ type: "query", key: "token" }], destination: "/reset-password/open" },
         { source: "/reset-password", has: [{ type: "query", key: "email" }], destination: "/reset-password/open" },
       ],
-      // Commerce Engine's paths sit under a prefix chosen at run time (COMMERCE_ENGINE_PATH_PREFIX), which a
-      // rewrite fixed at build time can't know: send every …/auth/forgot-password and …/auth/reset-password (no page
-      // or fixed route has such a path) to its handler, prefix included, and let it answer only under the configured one.
-      afterFiles: [
-        {
-          source: "/:prefix*/auth/:action(forgot-password|reset-password)",
-          destination: "/api/facades/commerce-engine/:prefix*/auth/:action",
-        },
-      ],
+      // The compatibility facades' public paths, into the one facade route (the list is app/_lib/api-mounts.ts).
+      afterFiles: facadeRewrites(),
     };
   },
   async headers() {

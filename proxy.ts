@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isApiPath } from "./app/_lib/api-mounts";
 import {
   pageContentSecurityPolicy,
   STANDALONE_PAGE_CSP,
@@ -18,6 +19,8 @@ export const FORM_BODY_LIMIT_BYTES = 64 * 1024;
 const production = process.env.NODE_ENV === "production";
 
 export function proxy(request: NextRequest) {
+  // The JSON APIs (app/_lib/api-mounts.ts) set their own body limits, errors and headers.
+  if (isApiPath(request.nextUrl.pathname)) return;
   if (request.method === "POST") {
     const refusal = refuseOversizedBody(request);
     if (refusal) return refusal;
@@ -59,11 +62,9 @@ function refuseOversizedBody(request: NextRequest): NextResponse | null {
 export const config = {
   matcher: [
     {
-      // Pages and form posts. Not static files, the favicon, the 429 page and the dev mailbox's framed messages
-      // (each of those sets its own policy), nor the JSON APIs: /api/, and the Magento, Medusa and Commerce Engine
-      // paths (their bodies are limited, and their errors written, by app/_server/api/api-route.ts).
-      source:
-        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|api/|rest/|auth/customer/|dev/mailbox/[^/]+/html|.*/auth/(?:forgot|reset)-password$).*)",
+      // Everything but static files, the favicon, the 429 page and the dev mailbox's framed messages, each of which
+      // sets its own policy. (The JSON APIs pass through at the top of proxy().)
+      source: "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -9,8 +9,13 @@ export const EMAIL_MAX_LENGTH = 254;
 export const NAME_MAX_LENGTH = 100;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
-/** Reset tokens are 32 random bytes in base64url: 43 characters. */
-export const RESET_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** The tokens in emailed links (reset, "This wasn't me") are 32 random bytes in base64url: 43 characters. */
+export const SECRET_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * The longest token, grant or otp_token a door accepts before it is refused as malformed input rather than looked
+ * up: far longer than anything we issue, short enough that nothing large reaches the core.
+ */
+export const PRESENTED_SECRET_MAX_LENGTH = 512;
 /** Reset codes: 8 characters from an alphabet without the look-alikes 0/O and 1/I. */
 export const RESET_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 export const RESET_CODE_LENGTH = 8;

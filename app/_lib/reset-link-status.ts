@@ -33,3 +33,9 @@ export const RESET_PROBLEM_EXPLANATIONS: Record<ResetPageProblem, { title: strin
     body: "For your security, this page only works in the browser where you opened the link from your email, for 15 minutes. Open the link again, or enter the code from the email instead.",
   },
 };
+
+/**
+ * The one answer to a code that doesn't work, whatever the cause (wrong, expired, used up, an unknown address), on
+ * the code page and every API, so none of them tells whether an address has an account or a pending reset.
+ */
+export const WRONG_CODE_MESSAGE = "That code isn't right, or it has expired. Check the most recent email from us, or ask for a new code.";

@@ -8,8 +8,9 @@ import {
   newPasswordProblem,
   normaliseEmail,
   normaliseResetCode,
-  RESET_TOKEN_PATTERN,
+  PRESENTED_SECRET_MAX_LENGTH,
   resetCodeProblem,
+  SECRET_TOKEN_PATTERN,
 } from "./field-rules";
 
 export {
@@ -18,9 +19,9 @@ export {
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PRESENTED_SECRET_MAX_LENGTH,
   RESET_CODE_ALPHABET,
   RESET_CODE_LENGTH,
-  RESET_TOKEN_PATTERN,
 } from "./field-rules";
 
 /**
@@ -59,7 +60,15 @@ export const currentPasswordSchema = ruledString(MESSAGES.currentPasswordMissing
   z.overwrite((password) => password.normalize("NFKC")),
 );
 
-export const resetTokenSchema = z.string().check(z.regex(RESET_TOKEN_PATTERN));
+export const resetTokenSchema = z.string().check(z.regex(SECRET_TOKEN_PATTERN));
+
+/**
+ * A token, grant or otp_token as a door receives it, before the core checks it: a non-empty string no longer than
+ * anything we issue could be. Its shape is the core's business, so a mangled one gets the core's "invalid" answer.
+ */
+export function presentedSecretSchema(missing: string, notOurs: string) {
+  return z.string({ error: missing }).check(z.minLength(1, { error: missing }), z.maxLength(PRESENTED_SECRET_MAX_LENGTH, { error: notOurs }));
+}
 
 /** A code as typed (any case, with or without the dash), output without the dash, in capitals. */
 export const resetCodeSchema = ruledString(MESSAGES.codeMissing, resetCodeProblem).check(z.overwrite(normaliseResetCode));

@@ -37,9 +37,8 @@ function normaliseAddress(address: string): string {
 
 let warnedAboutMissingPeer = false;
 
-/** The address and user agent of the request being handled (a page, a server action or a route handler). */
-export async function currentRequestOrigin(): Promise<RequestOrigin> {
-  const requestHeaders = await headers();
+/** Who sent a request, from its headers (a route handler's Request, or next-auth's copy of them). */
+export function requestOriginFrom(requestHeaders: Headers): RequestOrigin {
   const userAgent = (requestHeaders.get("user-agent") ?? "").slice(0, USER_AGENT_MAX_LENGTH);
   const ip = clientAddressFrom(requestHeaders, getConfig().trustProxyHops);
   if (ip) return { ip, userAgent };
@@ -51,4 +50,9 @@ export async function currentRequestOrigin(): Promise<RequestOrigin> {
     );
   }
   return { ip: UNKNOWN_ADDRESS, userAgent };
+}
+
+/** The origin of the request being handled by a page or a server action. */
+export async function currentRequestOrigin(): Promise<RequestOrigin> {
+  return requestOriginFrom(await headers());
 }

@@ -78,7 +78,7 @@ export function counterRowKey(name: RateLimitName, key: string): string {
  * Counts one attempt against every listed limit (all of them, so a blocked attempt still counts everywhere) and
  * reports whether any limit is exceeded, with how long until the strictest one allows another attempt.
  */
-export async function consumeRateLimits(checks: [RateLimitName, string][]): Promise<RateLimitOutcome> {
+export async function consumeRateLimits(checks: readonly (readonly [RateLimitName, string])[]): Promise<RateLimitOutcome> {
   const results = await Promise.allSettled(checks.map(([name, key]) => limiter(name).consume(storedKey(key))));
   let retryAfterMs = 0;
   for (const result of results) {

@@ -4,7 +4,7 @@ import { type FormState, formText } from "@/app/_lib/form-state";
 import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { changeEmailSchema, changePasswordSchema, firstErrorPerField } from "@/app/_lib/validation";
 import { changeEmail, changePassword } from "@/app/_server/account/change-credentials";
-import { reportNotMe } from "@/app/_server/account/account-alerts";
+import { reportNotMe } from "@/app/_server/recovery/report-not-me";
 import { currentCustomerId, signIn, signOut } from "@/app/_server/auth/auth";
 import { currentRequestOrigin } from "@/app/_server/client-address";
 

@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
-import { type FormState, formText, safeReturnPath } from "@/app/_lib/form-state";
+import { type FormState, formText } from "@/app/_lib/form-state";
+import { safeReturnPath } from "@/app/_lib/return-path";
 import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { firstErrorPerField, loginSchema } from "@/app/_lib/validation";
 import { AuthError, SignInRateLimited, signIn } from "@/app/_server/auth/auth";

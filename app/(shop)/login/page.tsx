@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/app/_components/auth-card";
 import { Notice } from "@/app/_components/notice";
-import { safeReturnPath } from "@/app/_lib/form-state";
+import { safeReturnPath } from "@/app/_lib/return-path";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
 import { LoginForm } from "./login-form";
 

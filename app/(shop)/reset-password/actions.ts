@@ -1,7 +1,8 @@
 "use server";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { type FormState, formText } from "@/app/_lib/form-state";
-import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
+import { isUnusableLinkReason, type UnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { firstErrorPerField, newPasswordPairSchema } from "@/app/_lib/validation";
 import { signIn } from "@/app/_server/auth/auth";
@@ -9,7 +10,8 @@ import { currentRequestOrigin } from "@/app/_server/client-address";
 import { getConfig } from "@/app/_server/env";
 import { describeError, log } from "@/app/_server/log";
 import { completePasswordReset } from "@/app/_server/recovery/complete-password-reset";
-import { clearResetGrantCookie, readResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
+import { forgetResetGrantCookie, readResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
+import { resolveResetProof } from "@/app/_server/recovery/reset-proof";
 
 export type ResetPasswordField = "password" | "confirmPassword";
 export type ResetPasswordFormState = FormState<ResetPasswordField> & { linkProblem?: UnusableLinkReason | "missing" };
@@ -21,30 +23,24 @@ export async function setNewPassword(_previous: ResetPasswordFormState, formData
   });
   if (!passwords.success) return { status: "invalid", fieldErrors: firstErrorPerField(passwords.error) };
 
-  const grant = await readResetGrantCookie();
-  if (!grant) return { status: "failed", linkProblem: "missing" };
-  const result = await completePasswordReset(
-    {
-      credential: { grant },
-      newPassword: passwords.data.password,
-      // A checkbox is only sent when ticked; it is ticked by default.
-      signOutOtherSessions: formData.get("signOutOtherSessions") === "on",
-    },
-    await currentRequestOrigin(),
-  );
+  const jar = await cookies();
+  const origin = await currentRequestOrigin();
+  const proof = await resolveResetProof({ cookieGrant: readResetGrantCookie(jar) }, origin);
+  // A checkbox is only sent when ticked; it is ticked by default.
+  const signOutOtherSessions = formData.get("signOutOtherSessions") === "on";
+  const result = await completePasswordReset(proof, { newPassword: passwords.data.password, signOutOtherSessions }, origin);
   switch (result.status) {
     case "completed":
+      forgetResetGrantCookie(jar, "pages");
       break;
     case "rate-limited":
       redirectToTooManyAttempts(result.retryAfterSeconds, "/reset-password/code");
     case "password-rejected":
       return { status: "invalid", fieldErrors: { password: result.message } };
     default:
-      // The dead grant stays in its cookie (it expires on its own), so the re-rendered page explains the same problem.
-      return { status: "failed", linkProblem: result.status };
+      return { status: "failed", linkProblem: isUnusableLinkReason(result.status) ? result.status : "missing" };
   }
 
-  await clearResetGrantCookie();
   if (getConfig().autoSignInAfterReset && (await signedInAfterReset(result.email, passwords.data.password))) {
     redirect("/account?notice=password-reset");
   }

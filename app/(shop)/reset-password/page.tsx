@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { ResetLinkProblem } from "@/app/_components/reset-link-problem";
 import { isUnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
 import { getConfig } from "@/app/_server/env";
-import { checkResetGrant } from "@/app/_server/recovery/reset-credentials";
 import { readResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
+import { checkResetGrant } from "@/app/_server/recovery/reset-token-checks";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
@@ -19,7 +19,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const fromLanding = singleParam((await searchParams).link);
   if (isUnusableLinkReason(fromLanding)) return <ResetLinkProblem reason={fromLanding} />;
 
-  const grant = await readResetGrantCookie();
+  const grant = readResetGrantCookie(await cookies());
   if (!grant) {
     // Chromium withholds SameSite=Strict cookies from a redirect chain that another site started, which is what
     // clicking the link in webmail is. One hop from this page fixes it: that navigation starts here, so the cookie

@@ -11,9 +11,10 @@ import {
 } from "@/test/support";
 import { authenticateCustomer } from "../auth/customer-accounts";
 import { getDb } from "../db";
-import { checkResetLink } from "../recovery/reset-credentials";
+import { checkAccountAlert } from "../recovery/account-alerts";
+import { reportNotMe } from "../recovery/report-not-me";
+import { checkResetLink } from "../recovery/reset-token-checks";
 import { issuePasswordReset } from "../recovery/request-password-reset";
-import { checkAccountAlert, reportNotMe } from "./account-alerts";
 import { changeEmail, changePassword } from "./change-credentials";
 
 const NEW_PASSWORD = "a fresh account passphrase";

@@ -7,11 +7,11 @@ import { passwordPolicyProblem } from "../auth/password-policy";
 import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
-import { wakeOutboxWorker } from "../outbox/enqueue-email";
+import { wakeOutboxWorker } from "../outbox/worker-registry";
 import { consumeRateLimits } from "../rate-limit";
+import { createAccountAlert } from "../recovery/account-alerts";
+import { replacePassword } from "../recovery/replace-password";
 import { revokeOutstandingResetLinks } from "../recovery/revoke-reset-links";
-import { createAccountAlert } from "./account-alerts";
-import { replacePassword } from "./replace-password";
 
 /**
  * Changes a signed-in customer makes to their credentials on the account page. Both need the current password

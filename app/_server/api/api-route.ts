@@ -1,26 +1,42 @@
 import "server-only";
+import { type NextRequest, NextResponse } from "next/server";
+import { match } from "path-to-regexp";
 import type { z } from "zod";
+import { MESSAGES } from "@/app/_lib/field-rules";
+import { RESET_PROBLEM_EXPLANATIONS, type UnusableLinkReason, WRONG_CODE_MESSAGE } from "@/app/_lib/reset-link-status";
+import { type RequestOrigin, requestOriginFrom } from "../client-address";
+import { type AppConfig, getConfig } from "../env";
 import { describeError, log } from "../log";
 import { corsFor, preflightHeaders } from "./cors";
 import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "./json-body";
 
 /**
- * The door every JSON API surface goes through (the native /api/v1 and the Magento, Medusa and Commerce Engine
- * facades). It does what no surface should do differently: CORS, the HTTP method, the content type, the body size,
- * JSON parsing, validation against the surface's zod schema, and turning anything unexpected into a logged 500 that
- * says nothing. A surface supplies its handlers and its "dialect": how its errors look.
+ * The door every JSON API surface goes through: the native /api/v1 and the Magento, Medusa and Commerce Engine
+ * facades. A surface is a table of operations, `{ method, path, body, handle, map }`, and a dialect (how its
+ * errors look). Everything else is done here, once, for all of them: CORS, matching the path and method (405 with
+ * Allow, 404), the content type, the body size, JSON parsing, validation, the answers every surface gives alike
+ * (429 with Retry-After, a refused password, a dead link or code), and turning anything unexpected into a logged
+ * 500 that says nothing.
  */
-export type DoorProblem =
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+export type ApiProblem =
   | { kind: "validation"; fields: Record<string, string> }
   | { kind: "malformed-json" }
   | { kind: "unsupported-media-type" }
   | { kind: "too-large" }
-  | { kind: "method-not-allowed"; allowed: string[] }
+  | { kind: "method-not-allowed"; allowed: Method[] }
   | { kind: "origin-not-allowed" }
   | { kind: "not-found" }
+  | { kind: "unauthorized" }
+  | { kind: "rate-limited"; retryAfterSeconds: number }
+  | { kind: "password-rejected"; message: string }
+  /** The link, grant, token or code presented can't be used, or nothing was presented. */
+  | { kind: "unusable-proof"; reason: UnusableLinkReason | "wrong-code" | "proof-missing" }
   | { kind: "internal" };
 
-export const DOOR_PROBLEM_STATUS: Record<DoorProblem["kind"], number> = {
+export const PROBLEM_STATUS: Record<ApiProblem["kind"], number> = {
   validation: 400,
   "malformed-json": 400,
   "unsupported-media-type": 415,
@@ -28,12 +44,65 @@ export const DOOR_PROBLEM_STATUS: Record<DoorProblem["kind"], number> = {
   "method-not-allowed": 405,
   "origin-not-allowed": 403,
   "not-found": 404,
+  unauthorized: 401,
+  "rate-limited": 429,
+  "password-rejected": 400,
+  "unusable-proof": 401,
   internal: 500,
 };
 
-/** What each problem means, in words a client's developer can act on. Every surface but Magento (which keeps
- * Magento's own words) says it this way, in its own error shape. */
-export function doorProblemMessage(problem: DoorProblem): string {
+/** How a surface writes an error, given the status the door chose (a surface may answer with another). */
+export type ApiDialect = { problem(problem: ApiProblem, status: number): NextResponse };
+
+/** What the core answered: a status, and whatever goes with it. */
+type Outcome = { status: string };
+type OutcomeMap<O extends Outcome, I> = { [S in O["status"]]?: (outcome: Extract<O, { status: S }>, input: I) => NextResponse };
+
+export type OperationInput<Body, Params, Credential> = {
+  body: Body;
+  params: Params;
+  /** The parsed Authorization header, for operations that declare one. */
+  credential: Credential;
+  request: NextRequest;
+  origin: RequestOrigin;
+  /** The response for an outcome: `map`'s, or the dialect's for the answers every surface shares. */
+  answer: (outcome: Outcome) => NextResponse;
+};
+
+export type ApiOperation<Body = unknown, Params = unknown, Credential = unknown, O extends Outcome = Outcome> = {
+  method: Method;
+  /** The public path (path-to-regexp syntax, case-sensitive); a function when configuration decides it. */
+  path: string | ((config: AppConfig) => string);
+  /** The JSON body. Without it, no body is read. */
+  body?: z.ZodType<Body>;
+  /** The path's parameters. */
+  params?: z.ZodType<Params>;
+  /** The Authorization header; when it doesn't parse, the answer is the dialect's `unauthorized`. */
+  credential?: z.ZodType<Credential>;
+  handle(input: OperationInput<Body, Params, Credential>): Promise<O | Response>;
+  /** This surface's responses for the outcomes it answers in its own way (its successes, mostly). */
+  map?: OutcomeMap<O, OperationInput<Body, Params, Credential>>;
+};
+
+/** Declares an operation with its types checked, for a surface's table (which holds operations of many types). */
+export function operation<Body = undefined, Params = undefined, Credential = undefined, O extends Outcome = Outcome>(
+  definition: ApiOperation<Body, Params, Credential, O>,
+): ApiOperation {
+  return definition as unknown as ApiOperation;
+}
+
+export type ApiSurface = {
+  dialect: ApiDialect;
+  /** A switched-off surface answers a plain 404 to everything. */
+  enabled: (config: AppConfig) => boolean;
+  operations: readonly ApiOperation[];
+};
+
+/**
+ * What each problem means, in words a client's developer (or the shopper, where they see it) can act on. Every
+ * surface but Magento, which keeps Magento's own words, says it this way, in its own error shape.
+ */
+export function problemMessage(problem: ApiProblem): string {
   switch (problem.kind) {
     case "validation":
       return describeFields(problem.fields);
@@ -49,31 +118,22 @@ export function doorProblemMessage(problem: DoorProblem): string {
       return "This site isn't allowed to call the API from a browser.";
     case "not-found":
       return "There is no such endpoint.";
+    case "unauthorized":
+      return "Send the reset token as Authorization: Bearer <token>.";
+    case "rate-limited": {
+      const minutes = Math.max(1, Math.ceil(problem.retryAfterSeconds / 60));
+      return `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    }
+    case "password-rejected":
+      return problem.message;
+    case "unusable-proof":
+      if (problem.reason === "wrong-code") return WRONG_CODE_MESSAGE;
+      if (problem.reason === "proof-missing") return "Send a grant, the token with the email, or the code with the email.";
+      return `${RESET_PROBLEM_EXPLANATIONS[problem.reason].title}. ${RESET_PROBLEM_EXPLANATIONS[problem.reason].body}`;
     case "internal":
       return "Something went wrong on our side. Please try again in a moment.";
   }
 }
-
-/** How a surface writes an error. `status` is the HTTP status the door chose (a surface may keep or change it). */
-export type ApiDialect = {
-  problem(problem: DoorProblem, status: number): Response;
-};
-
-export type ParsedBody<S extends z.ZodType> = { ok: true; data: z.output<S> } | { ok: false; response: Response };
-
-export type ApiContext = {
-  /** Reads the JSON body and validates it; on failure, the response to return as it is. */
-  parseBody<S extends z.ZodType>(schema: S): Promise<ParsedBody<S>>;
-  /** Validates something other than the body (path segments, a header) with the same error handling. */
-  parse<S extends z.ZodType>(schema: S, value: unknown): ParsedBody<S>;
-  problem(problem: DoorProblem): Response;
-};
-
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type Handler<P> = (request: Request, context: ApiContext, params: P) => Promise<Response>;
-type RouteContext<P> = { params: Promise<P> };
-
-const ALL_METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** Validation problems in one line, "field: message; …", for dialects whose errors have a single message. */
 export function describeFields(fields: Record<string, string>): string {
@@ -92,68 +152,126 @@ export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   return fields;
 }
 
-/**
- * A route module's exports: one function per HTTP method, so that methods the surface doesn't serve get a 405 in
- * its own error shape (with Allow) instead of Next's empty one, and OPTIONS answers CORS preflights.
- * `enabled` (a compatibility API that is switched off) makes every method, OPTIONS included, a plain 404.
- */
-export function apiRoute<P = Record<string, never>>(
-  dialect: ApiDialect,
-  handlers: Partial<Record<Method, Handler<P>>>,
-  options: { enabled?: (params: P) => boolean } = {},
-) {
-  const allowed = Object.keys(handlers) as Method[];
-  const allowHeader = [...allowed, "OPTIONS"].join(", ");
-  const enabled = options.enabled ?? (() => true);
-  const problem = (p: DoorProblem) => {
-    const response = dialect.problem(p, DOOR_PROBLEM_STATUS[p.kind]);
-    if (p.kind === "method-not-allowed") response.headers.set("Allow", [...p.allowed, "OPTIONS"].join(", "));
-    return response;
-  };
+/** What the core answered, as the problem every surface maps alike; null for an outcome only `map` can answer. */
+function problemFor(outcome: Outcome): ApiProblem | null {
+  switch (outcome.status) {
+    case "rate-limited":
+      return { kind: "rate-limited", retryAfterSeconds: (outcome as Outcome & { retryAfterSeconds: number }).retryAfterSeconds };
+    case "password-rejected":
+      return { kind: "password-rejected", message: (outcome as Outcome & { message: string }).message };
+    case "invalid":
+    case "expired":
+    case "used":
+    case "superseded":
+    case "wrong-code":
+    case "proof-missing":
+      return { kind: "unusable-proof", reason: outcome.status };
+    case "proof-ambiguous":
+      return { kind: "validation", fields: { body: "Send one proof: a grant, the token with the email, or the code with the email" } };
+    case "email-missing":
+      return { kind: "validation", fields: { email: MESSAGES.emailMissing } };
+    default:
+      return null;
+  }
+}
 
-  const respond = async (request: Request, routeContext: RouteContext<P> | undefined, method: Method): Promise<Response> => {
+const compiledPaths = new Map<string, ReturnType<typeof match>>();
+
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  let matcher = compiledPaths.get(pattern);
+  if (!matcher) {
+    matcher = match(pattern, { decode: (value) => value, sensitive: true });
+    compiledPaths.set(pattern, matcher);
+  }
+  const found = matcher(path);
+  return found ? ({ ...found.params } as Record<string, string>) : null;
+}
+
+type Located = { surface: ApiSurface | undefined; path: string };
+
+/**
+ * A route module's exports (every method, and OPTIONS for CORS preflights) serving API surfaces from their tables.
+ * `locate` says, from the route's params, which surface is asked for and the public path it was asked at.
+ */
+export function apiRoutes<P>(locate: (params: P) => Located, fallbackDialect: ApiDialect) {
+  const serve = async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const { surface, path } = locate(await context.params);
+    const dialect = surface?.dialect ?? fallbackDialect;
     const cors = corsFor(request);
-    const params = (await routeContext?.params) ?? ({} as P);
-    if (!enabled(params)) return withHeaders(problem({ kind: "not-found" }), cors.headers);
-    if (!cors.allowed) return withHeaders(problem({ kind: "origin-not-allowed" }), cors.headers);
-    const handler = handlers[method];
-    if (!handler) return withHeaders(problem({ kind: "method-not-allowed", allowed }), cors.headers);
-    const parse = <S extends z.ZodType>(schema: S, value: unknown): ParsedBody<S> => {
-      const result = schema.safeParse(value);
-      if (result.success) return { ok: true, data: result.data };
-      return { ok: false, response: problem({ kind: "validation", fields: fieldErrors(result.error) }) };
-    };
-    const context: ApiContext = {
-      problem,
-      parse,
-      async parseBody(schema) {
-        const body = await readJsonBody(request);
-        if (!body.ok) return { ok: false, response: problem({ kind: body.problem === "malformed" ? "malformed-json" : body.problem }) };
-        return parse(schema, body.value);
-      },
-    };
+    const respond = (response: Response) => withHeaders(response, cors.headers);
+    const problem = (p: ApiProblem) => respond(problemResponse(dialect, p));
     try {
-      return withHeaders(await handler(request, context, params), cors.headers);
+      const config = getConfig();
+      if (!surface || !surface.enabled(config)) return problem({ kind: "not-found" });
+      if (!cors.allowed) return problem({ kind: "origin-not-allowed" });
+
+      const atPath = surface.operations.flatMap((op) => {
+        const params = matchPath(typeof op.path === "string" ? op.path : op.path(config), path);
+        return params ? [{ op, params }] : [];
+      });
+      if (atPath.length === 0) return problem({ kind: "not-found" });
+      const allowed = atPath.map(({ op }) => op.method);
+      if (request.method === "OPTIONS") {
+        const methods = [...allowed, "OPTIONS"];
+        return respond(new NextResponse(null, { status: 204, headers: { ...preflightHeaders(request, methods), Allow: methods.join(", ") } }));
+      }
+      const found = atPath.find(({ op }) => op.method === request.method);
+      if (!found) return problem({ kind: "method-not-allowed", allowed });
+      const { op } = found;
+
+      const params = op.params ? op.params.safeParse(found.params) : { success: true as const, data: undefined };
+      if (!params.success) return problem({ kind: "validation", fields: fieldErrors(params.error) });
+      const credential = op.credential ? op.credential.safeParse(request.headers.get("authorization") ?? "") : { success: true as const, data: undefined };
+      if (!credential.success) return problem({ kind: "unauthorized" });
+      let body: unknown;
+      if (op.body) {
+        const read = await readJsonBody(request);
+        if (!read.ok) return problem({ kind: read.problem === "malformed" ? "malformed-json" : read.problem });
+        const parsed = op.body.safeParse(read.value);
+        if (!parsed.success) return problem({ kind: "validation", fields: fieldErrors(parsed.error) });
+        body = parsed.data;
+      }
+
+      const input: OperationInput<unknown, unknown, unknown> = {
+        body,
+        params: params.data,
+        credential: credential.data,
+        request,
+        origin: requestOriginFrom(request.headers),
+        answer: (outcome) => answerFor(dialect, op, outcome, input),
+      };
+      const outcome = await op.handle(input);
+      return respond(outcome instanceof Response ? outcome : input.answer(outcome));
     } catch (error) {
-      // Next's redirect()/notFound() are not used here; anything thrown is a bug or an outage. The log gets the
-      // cause (never the body, which may hold a password or token); the client gets a plain 500.
-      log.error({ event: "api.unhandled_error", method, error: describeError(error) }, "JSON API handler failed");
-      return withHeaders(problem({ kind: "internal" }), cors.headers);
+      // Anything thrown is a bug or an outage. The log gets the cause (never the body, which may hold a password or
+      // a token); the client gets a plain 500.
+      log.error({ event: "api.unhandled_error", method: request.method, error: describeError(error) }, "JSON API handler failed");
+      return problem({ kind: "internal" });
     }
   };
 
-  const route = {} as Record<Method | "OPTIONS", (request: Request, context: RouteContext<P>) => Promise<Response>>;
-  for (const method of ALL_METHODS) route[method] = (request, context) => respond(request, context, method);
-  route.OPTIONS = async (request, routeContext) => {
-    const cors = corsFor(request);
-    if (!enabled((await routeContext?.params) ?? ({} as P))) return withHeaders(problem({ kind: "not-found" }), cors.headers);
-    if (!cors.allowed) return withHeaders(problem({ kind: "origin-not-allowed" }), cors.headers);
-    return withHeaders(new Response(null, { status: 204 }), { ...cors.headers, ...preflightHeaders(request, [...allowed, "OPTIONS"]), Allow: allowHeader });
-  };
+  const route = { OPTIONS: serve } as Record<Method | "OPTIONS", typeof serve>;
+  for (const method of METHODS) route[method] = serve;
   return route;
 }
 
-/** Adds headers to a response (CORS, Allow), and marks every API answer as not for caching. */
+function answerFor(dialect: ApiDialect, op: ApiOperation, outcome: Outcome, input: OperationInput<unknown, unknown, unknown>): NextResponse {
+  const mapped = (op.map as Record<string, ((o: Outcome, i: typeof input) => NextResponse) | undefined> | undefined)?.[outcome.status];
+  if (mapped) return mapped(outcome, input);
+  const problem = problemFor(outcome);
+  if (problem) return problemResponse(dialect, problem);
+  throw new Error(`no answer for the outcome "${outcome.status}"`);
+}
+
+/** The dialect's words for a problem, with the headers that go with it on every surface. */
+function problemResponse(dialect: ApiDialect, problem: ApiProblem): NextResponse {
+  const response = dialect.problem(problem, PROBLEM_STATUS[problem.kind]);
+  if (problem.kind === "rate-limited") response.headers.set("Retry-After", String(problem.retryAfterSeconds));
+  if (problem.kind === "method-not-allowed") response.headers.set("Allow", [...problem.allowed, "OPTIONS"].join(", "));
+  return response;
+}
+
+/** Adds CORS headers, and marks every API answer as not for caching unless it says otherwise. */
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");

@@ -2,14 +2,13 @@ import "server-only";
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { loginSchema } from "@/app/_lib/validation";
-import { clientAddressFrom } from "../client-address";
+import { requestOriginFrom } from "../client-address";
 import { getConfig } from "../env";
 import { log } from "../log";
 import { authenticateCustomer } from "./customer-accounts";
 import { currentSessionVersion } from "./sessions";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-const USER_AGENT_MAX_LENGTH = 256;
 
 /** Thrown from authorize when the sign-in limit is reached; signIn rethrows it to the server action unchanged. */
 export class SignInRateLimited extends CredentialsSignin {
@@ -47,11 +46,7 @@ export const { auth, signIn, signOut } = NextAuth(() => {
           const parsed = loginSchema.safeParse(credentials);
           if (!parsed.success) return null;
           // next-auth hands authorize a copy of the original request's headers, server.mjs's peer address included.
-          const origin = {
-            ip: clientAddressFrom(request.headers, config.trustProxyHops) ?? "unknown",
-            userAgent: (request.headers.get("user-agent") ?? "").slice(0, USER_AGENT_MAX_LENGTH),
-          };
-          const result = await authenticateCustomer(parsed.data, origin);
+          const result = await authenticateCustomer(parsed.data, requestOriginFrom(request.headers));
           if (result.status === "rate-limited") throw new SignInRateLimited(result.retryAfterSeconds);
           return result.status === "authenticated" ? result.customer : null;
         },

@@ -1,4 +1,6 @@
 import "server-only";
+import { recordSecurityEvent } from "../audit";
+import type { RequestOrigin } from "../client-address";
 import { getDb, type Database } from "../db";
 
 /**
@@ -11,7 +13,12 @@ export async function currentSessionVersion(customerId: string): Promise<number 
   return customer?.sessionVersion ?? null;
 }
 
-/** Ends every session of the customer. Pass a transaction client to make it part of a larger change. */
-export async function revokeAllSessions(customerId: string, writer: Pick<Database, "customer"> = getDb()): Promise<void> {
+/** Ends every session of the customer, and records it in their activity, inside the caller's transaction. */
+export async function revokeAllSessions(
+  writer: Pick<Database, "customer" | "securityEvent">,
+  customerId: string,
+  origin: RequestOrigin,
+): Promise<void> {
   await writer.customer.update({ where: { id: customerId }, data: { sessionVersion: { increment: 1 } } });
+  await recordSecurityEvent(customerId, "sessions_revoked", origin, writer);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { log } from "../log";
-import { setProcessOutboxWorker } from "./enqueue-email";
+import { setProcessOutboxWorker } from "./worker-registry";
 import { OutboxWorker } from "./outbox-worker";
 
 /**

@@ -17,12 +17,13 @@ import {
 import { authenticateCustomer } from "../auth/customer-accounts";
 import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
-import { completePasswordReset, completePasswordResetWithCode, type ResetCredential } from "./complete-password-reset";
-import { redeemResetCode } from "./redeem-reset-code";
-import { checkResetGrant, checkResetLink, checkResetToken, openResetLink } from "./reset-credentials";
-import { issueResetGrant } from "./reset-grant";
+import { completePasswordReset } from "./complete-password-reset";
 import { issuePasswordReset, requestPasswordReset } from "./request-password-reset";
-import { generateResetToken, hashResetToken } from "./reset-token";
+import { issueResetGrant } from "./reset-grant";
+import { openResetLink, redeemResetCode } from "./reset-grant-exchange";
+import { type PresentedResetProof, resolveResetProof } from "./reset-proof";
+import { checkResetGrant, checkResetLink, checkResetToken } from "./reset-token-checks";
+import { generateSecretToken, hashSecretToken } from "./secret-token";
 
 const NEW_PASSWORD = "a brand new passphrase";
 const MINUTE = 60_000;
@@ -53,13 +54,21 @@ async function eventTypes(customerId: string) {
   return events.map((event) => event.type);
 }
 
-/** Completes a reset the way the reset form does. */
-async function complete(credential: ResetCredential, newPassword = NEW_PASSWORD, options: { signOutOtherSessions?: boolean; now?: Date; origin?: RequestOrigin } = {}) {
-  return completePasswordReset(
-    { credential, newPassword: checkedPassword(newPassword), signOutOtherSessions: options.signOutOtherSessions ?? true },
-    options.origin ?? uniqueOrigin(),
-    { now: options.now },
-  );
+type EmailedReset = Awaited<ReturnType<typeof requestResetEmail>>;
+
+/**
+ * Completes a reset as a door does: resolves the proof, then completes with it. An emailed reset stands for its
+ * link (the token and the email, as the landing page reads them).
+ */
+async function complete(
+  proof: PresentedResetProof | EmailedReset,
+  newPassword = NEW_PASSWORD,
+  options: { signOutOtherSessions?: boolean; now?: Date; origin?: RequestOrigin } = {},
+) {
+  const presented = "message" in proof ? { token: proof.token, email: proof.email } : proof;
+  const origin = options.origin ?? uniqueOrigin();
+  const resolved = await resolveResetProof(presented, origin, options.now);
+  return completePasswordReset(resolved, { newPassword: checkedPassword(newPassword), signOutOtherSessions: options.signOutOtherSessions ?? true }, origin, options.now);
 }
 
 async function signsIn(email: string, password: string) {
@@ -108,7 +117,7 @@ describe("requesting a reset", () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
 
     const [stored] = await storedTokens(customer.id);
-    expect(stored?.tokenHash).toBe(hashResetToken(token));
+    expect(stored?.tokenHash).toBe(hashSecretToken(token));
     const row = JSON.stringify(stored);
     expect(row).not.toContain(token);
     expect(row).not.toContain(code.replace("-", ""));
@@ -249,7 +258,7 @@ describe("opening the emailed link", () => {
 
     expect(await checkResetLink({ token: link.token, email: other.email })).toEqual({ status: "invalid" });
     expect(await checkResetLink({ token: link.token, email: uniqueEmail() })).toEqual({ status: "invalid" });
-    expect(await checkResetLink({ token: generateResetToken().token, email: owner.email })).toEqual({ status: "invalid" });
+    expect(await checkResetLink({ token: generateSecretToken().token, email: owner.email })).toEqual({ status: "invalid" });
   });
 
   it("accepts the email in any case or with stray spaces, as mail clients sometimes mangle it", async () => {
@@ -260,12 +269,12 @@ describe("opening the emailed link", () => {
 
   it.each([
     ["missing token", { token: undefined, email: "a@example.com" }],
-    ["missing email", { token: generateResetToken().token, email: undefined }],
+    ["missing email", { token: generateSecretToken().token, email: undefined }],
     ["short token", { token: "abc", email: "a@example.com" }],
-    ["long token", { token: `${generateResetToken().token}A`, email: "a@example.com" }],
+    ["long token", { token: `${generateSecretToken().token}A`, email: "a@example.com" }],
     ["token with characters outside base64url", { token: `${"A".repeat(42)}=`, email: "a@example.com" }],
-    ["non-email", { token: generateResetToken().token, email: "not an email" }],
-    ["huge email", { token: generateResetToken().token, email: `${"a".repeat(1_000_000)}@example.com` }],
+    ["non-email", { token: generateSecretToken().token, email: "not an email" }],
+    ["huge email", { token: generateSecretToken().token, email: `${"a".repeat(1_000_000)}@example.com` }],
     ["unicode", { token: "🔑".repeat(43), email: "ß@例え.jp" }],
     ["non-string values", { token: ["a", "b"], email: { $ne: null } }],
   ])("calls a link with a %s invalid, without an error", async (_case, link) => {
@@ -368,8 +377,7 @@ describe("entering the code instead", () => {
 });
 
 describe("completing with the code in one step (the JSON API and Commerce Engine)", () => {
-  const withCode = (email: string, code: string, newPassword = NEW_PASSWORD) =>
-    completePasswordResetWithCode({ entry: codeEntry(email, code), newPassword: checkedPassword(newPassword), signOutOtherSessions: true }, uniqueOrigin());
+  const withCode = (email: string, code: string, newPassword = NEW_PASSWORD) => complete(codeEntry(email, code), newPassword);
 
   it("sets the password, and the code and link are used up", async () => {
     const customer = await createCustomer();
@@ -404,7 +412,7 @@ describe("the token alone (compatibility APIs whose clients don't send the email
     const customer = await createCustomer();
     const link = await requestResetEmail(customer.email);
     expect(await checkResetToken(link.token)).toMatchObject({ status: "valid", token: { customerId: customer.id } });
-    expect(await complete({ tokenOnly: link.token })).toMatchObject({ status: "completed" });
+    expect(await complete({ token: link.token })).toMatchObject({ status: "completed" });
     expect(await checkResetToken(link.token)).toEqual({ status: "used" });
     expect(await checkResetToken("A".repeat(43))).toEqual({ status: "invalid" });
     expect(await checkResetToken({ not: "a token" })).toEqual({ status: "invalid" });
@@ -479,7 +487,7 @@ describe("completing a reset", () => {
     const customer = await createCustomer();
     const link = await requestResetEmail(customer.email);
     // A second live token, as two requests racing each other could leave behind.
-    const other = generateResetToken();
+    const other = generateSecretToken();
     await getDb().passwordResetToken.create({
       data: { tokenHash: other.tokenHash, customerId: customer.id, expiresAt: new Date(Date.now() + 10 * MINUTE) },
     });

@@ -8,11 +8,12 @@ import type { RequestOrigin } from "../client-address";
 import { type Database, getDb } from "../db";
 import { getConfig } from "../env";
 import { describeError, log } from "../log";
-import { enqueueEmail, wakeOutboxWorker } from "../outbox/enqueue-email";
+import { enqueueEmail } from "../outbox/enqueue-email";
+import { wakeOutboxWorker } from "../outbox/worker-registry";
 import { consumeRateLimits } from "../rate-limit";
 import { formatResetCode, generateResetCode, hashResetCode, RESET_CODE_TTL_MINUTES } from "./reset-code";
-import { buildResetCodeUrl, buildResetUrl } from "./reset-link";
-import { generateResetToken } from "./reset-token";
+import { buildResetCodeUrl, buildResetUrl } from "./emailed-links";
+import { generateSecretToken } from "./secret-token";
 import { revokeOutstandingResetLinks } from "./revoke-reset-links";
 
 /** Runs a task after the response has been sent. Next's `after` in the app; tests pass their own. */
@@ -93,7 +94,7 @@ export function startPasswordReset(
   now: Date,
 ) {
   const { resetTokenTtlMinutes, storeName } = getConfig();
-  const { token, tokenHash } = generateResetToken();
+  const { token, tokenHash } = generateSecretToken();
   const code = generateResetCode();
   const expiresAt = new Date(now.getTime() + resetTokenTtlMinutes * 60_000);
   const codeExpiresAt = new Date(Math.min(expiresAt.getTime(), now.getTime() + RESET_CODE_TTL_MINUTES * 60_000));

@@ -1,4 +1,5 @@
 import "server-only";
+import { PRESENTED_SECRET_MAX_LENGTH } from "@/app/_lib/validation";
 import { constantTimeEqual, keyedHash } from "../secrets";
 
 /**
@@ -11,7 +12,6 @@ import { constantTimeEqual, keyedHash } from "../secrets";
 const GRANT_VERSION = "v1";
 const GRANT_PURPOSE = "password-reset";
 export const RESET_GRANT_TTL_SECONDS = 15 * 60;
-const GRANT_MAX_LENGTH = 512;
 
 export type ResetGrantClaims = { tokenId: string; expiresAt: Date };
 export type ResetGrantReading = { status: "valid"; claims: ResetGrantClaims } | { status: "invalid" | "expired" };
@@ -28,7 +28,7 @@ export function issueResetGrant(tokenId: string, tokenExpiresAt: Date, now = new
 /** Checks that a grant is well-formed, signed by this server, for password reset, and unexpired. */
 export function readResetGrant(grant: unknown, now = new Date()): ResetGrantReading {
   const invalid = { status: "invalid" } as const;
-  if (typeof grant !== "string" || grant.length > GRANT_MAX_LENGTH) return invalid;
+  if (typeof grant !== "string" || grant.length > PRESENTED_SECRET_MAX_LENGTH) return invalid;
   const [version, payload, signature, ...rest] = grant.split(".");
   if (version !== GRANT_VERSION || !payload || !signature || rest.length > 0) return invalid;
   if (!constantTimeEqual(signature, keyedHash("reset-grant", `${version}.${payload}`))) return invalid;

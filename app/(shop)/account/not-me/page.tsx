@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
-import { checkAccountAlert } from "@/app/_server/account/account-alerts";
+import { checkAccountAlert } from "@/app/_server/recovery/account-alerts";
 import { confirmNotMe } from "../actions";
 
 export const metadata: Metadata = { title: "Secure your account" };

@@ -1,11 +1,13 @@
 "use server";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { type FormState, formText } from "@/app/_lib/form-state";
+import { WRONG_CODE_MESSAGE } from "@/app/_lib/reset-link-status";
 import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { firstErrorPerField, resetCodeEntrySchema } from "@/app/_lib/validation";
 import { currentRequestOrigin } from "@/app/_server/client-address";
-import { redeemResetCode } from "@/app/_server/recovery/redeem-reset-code";
 import { setResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
+import { redeemResetCode } from "@/app/_server/recovery/reset-grant-exchange";
 
 export type ResetCodeField = "email" | "code";
 export type ResetCodeFormState = FormState<ResetCodeField>;
@@ -20,11 +22,10 @@ export async function enterResetCode(_previous: ResetCodeFormState, formData: Fo
   if (result.status === "wrong-code") {
     return {
       status: "failed",
-      // The same words whatever went wrong, so the form never reveals whether the address has an account.
-      formError: "That code isn't right, or it has expired. Check the most recent email from us, or ask for a new code.",
+      formError: WRONG_CODE_MESSAGE,
       values: { email: values.email },
     };
   }
-  await setResetGrantCookie(result.grant, result.grantExpiresAt);
+  setResetGrantCookie(await cookies(), "pages", result.grant, result.grantExpiresAt);
   redirect("/reset-password");
 }

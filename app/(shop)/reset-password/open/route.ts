@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { openResetLink } from "@/app/_server/recovery/reset-credentials";
-import { RESET_GRANT_COOKIE, resetGrantCookieOptions } from "@/app/_server/recovery/reset-grant-cookie";
+import { setResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
+import { openResetLink } from "@/app/_server/recovery/reset-grant-exchange";
 
 /**
  * The emailed link, /reset-password?token=…&email=…, lands here (next.config.ts rewrites it). It checks the link
@@ -25,8 +25,6 @@ export async function GET(request: NextRequest) {
       "Cache-Control": "no-store",
     },
   });
-  if (opened.status === "valid") {
-    response.cookies.set(RESET_GRANT_COOKIE, opened.grant, resetGrantCookieOptions(opened.grantExpiresAt));
-  }
+  if (opened.status === "valid") setResetGrantCookie(response.cookies, "pages", opened.grant, opened.grantExpiresAt);
   return response;
 }

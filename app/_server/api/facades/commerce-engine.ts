@@ -1,19 +1,19 @@
 import "server-only";
+import { NextResponse } from "next/server";
 import * as z from "zod";
-import { confirmationCheck, confirmPasswordSchema, emailSchema, newPasswordSchema, resetCodeSchema } from "@/app/_lib/validation";
-import { currentRequestOrigin } from "../../client-address";
-import { getConfig } from "../../env";
-import { completePasswordResetWithCode } from "../../recovery/complete-password-reset";
+import { confirmationCheck, confirmPasswordSchema, emailSchema, newPasswordSchema, presentedSecretSchema, resetCodeSchema } from "@/app/_lib/validation";
+import type { AppConfig } from "../../env";
+import { completePasswordReset } from "../../recovery/complete-password-reset";
 import { RESET_CODE_TTL_MINUTES } from "../../recovery/reset-code";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
+import { resolveResetProof } from "../../recovery/reset-proof";
 import { seal, unseal } from "../../secrets";
-import { type ApiContext, type ApiDialect, doorProblemMessage } from "../api-route";
-import { DOOR_ERROR_CODES } from "../v1/responses";
-import type { ErrorCode } from "../v1/schemas";
+import { type ApiDialect, type ApiProblem, type ApiSurface, operation, problemMessage } from "../api-route";
+import { problemCode } from "../v1/responses";
 
 /**
- * Commerce Engine's storefront OTP reset, for front ends on its SDK, over the one recovery core, when
- * COMMERCE_ENGINE_API_ENABLED, under COMMERCE_ENGINE_PATH_PREFIX (like its /api/v1/{store_id}/storefront):
+ * Commerce Engine's storefront OTP reset, for front ends on its SDK, when COMMERCE_ENGINE_API_ENABLED, under
+ * COMMERCE_ENGINE_PATH_PREFIX (like its /api/v1/{store_id}/storefront):
  * - POST <prefix>/auth/forgot-password {email} → {message, success, content: {otp_token}}; the code goes by email.
  * - POST <prefix>/auth/reset-password {new_password, confirm_password, otp_token, otp} → {message, success, content}.
  *
@@ -25,19 +25,16 @@ import type { ErrorCode } from "../v1/schemas";
  */
 type Envelope = { message: string; success: boolean; content?: Record<string, unknown>; code?: string };
 
-function envelope(status: number, body: Envelope, headers?: HeadersInit): Response {
-  return Response.json(body, { status, headers });
-}
+const envelope = (status: number, body: Envelope) => NextResponse.json(body, { status });
 
 /** Failures carry the native API's error codes, so a client can switch on the same codes on every surface. */
-const failure = (status: number, code: ErrorCode, message: string, headers?: HeadersInit) =>
-  envelope(status, { message, success: false, code }, headers);
-
-/** A forged or lapsed otp_token and a wrong code get the same answer. */
-const invalidOtp = () => failure(401, "invalid_reset_credentials", "The code has expired or isn't valid. Ask for a new one.");
-
-export const commerceEngineDialect: ApiDialect = {
-  problem: (problem, status) => failure(status, DOOR_ERROR_CODES[problem.kind], doorProblemMessage(problem)),
+const commerceEngineDialect: ApiDialect = {
+  problem(problem, status) {
+    // A forged or lapsed otp_token, a wrong code and a dead link get one answer: the code doesn't work.
+    const shown: ApiProblem = problem.kind === "unusable-proof" ? { kind: "unusable-proof", reason: "wrong-code" } : problem;
+    const message = shown.kind === "password-rejected" ? `new_password: ${shown.message}` : problemMessage(shown);
+    return envelope(status, { message, success: false, code: problemCode(shown) });
+  },
 };
 
 export const forgotPasswordBodySchema = z.object({ email: emailSchema });
@@ -45,7 +42,7 @@ export const resetPasswordBodySchema = z
   .object({
     new_password: newPasswordSchema,
     confirm_password: confirmPasswordSchema,
-    otp_token: z.string({ error: "Send the otp_token from forgot-password" }).check(z.minLength(1), z.maxLength(1024)),
+    otp_token: presentedSecretSchema("Send the otp_token from forgot-password", "That isn't an otp_token we issue"),
     otp: resetCodeSchema,
   })
   .check(confirmationCheck("new_password", "confirm_password"));
@@ -67,51 +64,39 @@ function readOtpToken(otpToken: string, now = Date.now()): string | null {
   }
 }
 
-/** Whether the path is <prefix>/auth/<action> for the configured prefix. */
-export function commerceEngineAction(path: string[]): "forgot-password" | "reset-password" | null {
-  const { pathPrefix } = getConfig().headless.commerceEngine;
-  const joined = `/${path.join("/")}`;
-  for (const action of ["forgot-password", "reset-password"] as const) {
-    if (joined === `${pathPrefix}/auth/${action}`) return action;
-  }
-  return null;
-}
+const underPrefix = (action: string) => (config: AppConfig) => `${config.headless.commerceEngine.pathPrefix}/auth/${action}`;
 
-/** Switched on, and the request is under the configured prefix. */
-export const commerceEngineServes = (params: { path: string[] }) =>
-  getConfig().headless.commerceEngine.enabled && commerceEngineAction(params.path) !== null;
+export const commerceEngineSurface: ApiSurface = {
+  dialect: commerceEngineDialect,
+  enabled: (config) => config.headless.commerceEngine.enabled,
+  operations: [
+    operation({
+      method: "POST",
+      path: underPrefix("forgot-password"),
+      body: forgotPasswordBodySchema,
+      async handle({ body, origin }) {
+        await requestPasswordReset({ email: body.email }, origin);
+        return { status: "accepted", otpToken: issueOtpToken(body.email) } as const;
+      },
+      map: {
+        accepted: ({ otpToken }) =>
+          envelope(200, { message: "If an account uses that address, we've emailed it a code.", success: true, content: { otp_token: otpToken } }),
+      },
+    }),
 
-export async function handleCommerceEngine(_request: Request, api: ApiContext, path: string[]): Promise<Response> {
-  const action = commerceEngineAction(path);
-  if (!action) return api.problem({ kind: "not-found" });
-
-  if (action === "forgot-password") {
-    const body = await api.parseBody(forgotPasswordBodySchema);
-    if (!body.ok) return body.response;
-    await requestPasswordReset({ email: body.data.email }, await currentRequestOrigin());
-    return envelope(200, {
-      message: "If an account uses that address, we've emailed it a code.",
-      success: true,
-      content: { otp_token: issueOtpToken(body.data.email) },
-    });
-  }
-
-  const body = await api.parseBody(resetPasswordBodySchema);
-  if (!body.ok) return body.response;
-  const email = readOtpToken(body.data.otp_token);
-  if (!email) return invalidOtp();
-  const result = await completePasswordResetWithCode(
-    { entry: { email, code: body.data.otp }, newPassword: body.data.new_password, signOutOtherSessions: true },
-    await currentRequestOrigin(),
-  );
-  switch (result.status) {
-    case "completed":
-      return envelope(200, { message: "Your password has been reset. Sign in with your new password.", success: true, content: {} });
-    case "password-rejected":
-      return failure(400, "validation_failed", `new_password: ${result.message}`);
-    case "rate-limited":
-      return failure(429, "rate_limited", "Too many attempts. Please try again later.", { "Retry-After": String(result.retryAfterSeconds) });
-    default:
-      return invalidOtp();
-  }
-}
+    operation({
+      method: "POST",
+      path: underPrefix("reset-password"),
+      body: resetPasswordBodySchema,
+      async handle({ body, origin }) {
+        const email = readOtpToken(body.otp_token);
+        if (!email) return { status: "wrong-code" } as const;
+        const proof = await resolveResetProof({ email, code: body.otp }, origin);
+        return completePasswordReset(proof, { newPassword: body.new_password, signOutOtherSessions: true }, origin);
+      },
+      map: {
+        completed: () => envelope(200, { message: "Your password has been reset. Sign in with your new password.", success: true, content: {} }),
+      },
+    }),
+  ],
+};

@@ -1,34 +1,32 @@
 import "server-only";
+import { NextResponse } from "next/server";
 import * as z from "zod";
-import { emailSchema, newPasswordSchema } from "@/app/_lib/validation";
-import { currentRequestOrigin } from "../../client-address";
-import { getConfig } from "../../env";
-import { completePasswordReset, type ResetCredential } from "../../recovery/complete-password-reset";
+import { emailSchema, newPasswordSchema, presentedSecretSchema } from "@/app/_lib/validation";
+import { completePasswordReset } from "../../recovery/complete-password-reset";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
-import { checkResetToken } from "../../recovery/reset-credentials";
-import type { UnusableLinkReason } from "../../recovery/reset-credentials";
-import type { ApiContext, ApiDialect } from "../api-route";
+import { resolveResetProof } from "../../recovery/reset-proof";
+import { checkResetToken } from "../../recovery/reset-token-checks";
+import { type ApiDialect, type ApiSurface, operation } from "../api-route";
 
 /**
  * Magento 2's customer password-reset REST API, for storefronts written against it (PWA Studio, Angular or Vue
- * front ends): the same paths, bodies, `true` answers and `{ message, parameters }` errors, over the one recovery
- * core. Mounted at /rest/V1/… and /rest/<store code>/V1/… (default, all, or any store code) when MAGENTO_API_ENABLED.
- *
- * Differences from Magento, on purpose:
- * - PUT /V1/customers/password answers `true` for every address. Magento answers 404 "No such entity" for an unknown
- *   one, telling anyone which addresses have accounts.
+ * front ends): the same paths, bodies, `true` answers and `{ message, parameters }` errors, under /rest/V1/… and
+ * /rest/<store code>/V1/…, when MAGENTO_API_ENABLED. Differences from Magento, on purpose:
+ * - PUT /V1/customers/password answers `true` for every address, where Magento answers 404 "No such entity" for an
+ *   unknown one, telling anyone which addresses have accounts.
  * - The customer id Magento's validate call needs isn't in the emailed link (a long-standing complaint). Pass `0`:
  *   the token alone identifies the account, as Magento itself does for an empty id. Any other id must match.
  * - Completing a reset signs the account out everywhere, and the customer is told by email.
  */
 type MagentoError = { message: string; parameters?: Record<string, string> | string[] };
 
-function magentoError(status: number, message: string, parameters?: MagentoError["parameters"], headers?: HeadersInit): Response {
-  const body: MagentoError = parameters ? { message, parameters } : { message };
-  return Response.json(body, { status, headers });
+function magentoError(status: number, message: string, parameters?: MagentoError["parameters"]): NextResponse {
+  return NextResponse.json(parameters ? { message, parameters } : { message }, { status });
 }
 
-export const magentoDialect: ApiDialect = {
+const MISMATCHED_TOKEN = "The password token is mismatched. Reset and try again.";
+
+const magentoDialect: ApiDialect = {
   problem(problem, status) {
     switch (problem.kind) {
       case "validation": {
@@ -46,29 +44,27 @@ export const magentoDialect: ApiDialect = {
         return magentoError(413, "The request body is too large.");
       case "method-not-allowed":
       case "not-found":
-        return magentoError(problem.kind === "not-found" ? 404 : 405, "Request does not match any route.");
+        return magentoError(status, "Request does not match any route.");
       case "origin-not-allowed":
         return magentoError(403, "The consumer isn't authorized to access this resource from this origin.");
-      default:
+      case "unauthorized":
+        return magentoError(401, "The consumer isn't authorized to access %resources.", { resources: "self" });
+      case "rate-limited":
+        return magentoError(429, "Too many password reset requests. Please wait and try again.");
+      case "password-rejected":
+        return magentoError(400, problem.message);
+      case "unusable-proof":
+        return magentoError(400, problem.reason === "expired" ? "The password token is expired. Reset and try again." : MISMATCHED_TOKEN);
+      case "internal":
         return magentoError(status, "Internal Error. Details are available in Magento log file. Report ID: none");
     }
   },
 };
 
-const TOKEN_MESSAGES: Record<UnusableLinkReason, string> = {
-  invalid: "The password token is mismatched. Reset and try again.",
-  expired: "The password token is expired. Reset and try again.",
-  used: "The password token is mismatched. Reset and try again.",
-  superseded: "The password token is mismatched. Reset and try again.",
-};
-
-function rateLimited(retryAfterSeconds: number): Response {
-  return magentoError(429, "Too many password reset requests. Please wait and try again.", undefined, {
-    "Retry-After": String(retryAfterSeconds),
-  });
-}
-
-const MAGENTO_TEMPLATES = ["email_reset", "email_reminder"] as const;
+const MAGENTO_TEMPLATES: readonly string[] = ["email_reset", "email_reminder"];
+/** /rest/V1/… or /rest/<store code>/V1/… (default, all, or any store code). */
+const REST = "/rest/:store([A-Za-z0-9_]{1,32})?/V1";
+const respondTrue = () => NextResponse.json(true);
 
 export const initiateResetBodySchema = z.object({
   email: emailSchema,
@@ -79,69 +75,55 @@ export const initiateResetBodySchema = z.object({
 export const resetPasswordBodySchema = z.object({
   // Magento: "If empty value given then the customer will be matched by the RP token."
   email: z.union([z.literal(""), emailSchema]),
-  resetToken: z.string({ error: "Required" }).check(z.minLength(1, { error: "Required" }), z.maxLength(512)),
+  resetToken: presentedSecretSchema("Required", "That isn't a token we send"),
   newPassword: newPasswordSchema,
 });
 
-/** The path after /rest/, with an optional store code: ["V1", …] or ["default", "V1", …]. */
-function routeOf(path: string[]): string[] | null {
-  if (path[0] === "V1") return path.slice(1);
-  if (path[1] === "V1" && /^[a-z0-9_]{1,32}$/i.test(path[0] ?? "")) return path.slice(2);
-  return null;
-}
+const validateTokenParams = z.object({ customerId: z.string(), token: presentedSecretSchema("Required", "That isn't a token we send") });
 
-export const magentoEnabled = () => getConfig().headless.magento;
+export const magentoSurface: ApiSurface = {
+  dialect: magentoDialect,
+  enabled: (config) => config.headless.magento,
+  operations: [
+    operation({
+      method: "PUT",
+      path: `${REST}/customers/password`,
+      body: initiateResetBodySchema,
+      async handle({ body, origin }) {
+        if (!MAGENTO_TEMPLATES.includes(body.template)) {
+          return magentoError(400, 'Invalid value of "%value" provided for the %fieldName field. Possible values: email_reminder or email_reset.', {
+            value: body.template.slice(0, 64),
+            fieldName: "template",
+          });
+        }
+        await requestPasswordReset({ email: body.email }, origin);
+        return { status: "accepted" } as const;
+      },
+      map: { accepted: respondTrue },
+    }),
 
-export async function handleMagento(request: Request, api: ApiContext, path: string[]): Promise<Response> {
-  const route = routeOf(path);
-  if (!route) return api.problem({ kind: "not-found" });
-  const [resource, second, third, fourth, fifth, ...rest] = route;
-  const method = request.method;
+    operation({
+      method: "GET",
+      path: `${REST}/customers/:customerId/password/resetLinkToken/:token`,
+      params: validateTokenParams,
+      async handle({ params }) {
+        const check = await checkResetToken(params.token);
+        if (check.status !== "valid") return check;
+        if (params.customerId !== "0" && params.customerId !== check.token.customerId) return { status: "invalid" } as const;
+        return { status: "valid" } as const;
+      },
+      map: { valid: respondTrue },
+    }),
 
-  // PUT /V1/customers/password {email, template, websiteId}
-  if (resource === "customers" && second === "password" && third === undefined) {
-    if (method !== "PUT") return api.problem({ kind: "method-not-allowed", allowed: ["PUT"] });
-    const body = await api.parseBody(initiateResetBodySchema);
-    if (!body.ok) return body.response;
-    if (!(MAGENTO_TEMPLATES as readonly string[]).includes(body.data.template)) {
-      return magentoError(400, 'Invalid value of "%value" provided for the %fieldName field. Possible values: email_reminder or email_reset.', {
-        value: body.data.template.slice(0, 64),
-        fieldName: "template",
-      });
-    }
-    await requestPasswordReset({ email: body.data.email }, await currentRequestOrigin());
-    return Response.json(true);
-  }
-
-  // GET /V1/customers/{customerId}/password/resetLinkToken/{resetPasswordLinkToken}
-  if (resource === "customers" && third === "password" && fourth === "resetLinkToken" && fifth !== undefined && rest.length === 0) {
-    if (method !== "GET") return api.problem({ kind: "method-not-allowed", allowed: ["GET"] });
-    const customerId = second ?? "";
-    const check = await checkResetToken(fifth);
-    if (check.status !== "valid") return magentoError(400, TOKEN_MESSAGES[check.status]);
-    if (customerId !== "0" && customerId !== check.token.customerId) return magentoError(400, TOKEN_MESSAGES.invalid);
-    return Response.json(true);
-  }
-
-  // POST /V1/customers/resetPassword {email, resetToken, newPassword}
-  if (resource === "customers" && second === "resetPassword" && third === undefined) {
-    if (method !== "POST") return api.problem({ kind: "method-not-allowed", allowed: ["POST"] });
-    const body = await api.parseBody(resetPasswordBodySchema);
-    if (!body.ok) return body.response;
-    const { email, resetToken, newPassword } = body.data;
-    const credential: ResetCredential = email === "" ? { tokenOnly: resetToken } : { token: resetToken, email };
-    const result = await completePasswordReset({ credential, newPassword, signOutOtherSessions: true }, await currentRequestOrigin());
-    switch (result.status) {
-      case "completed":
-        return Response.json(true);
-      case "password-rejected":
-        return magentoError(400, result.message);
-      case "rate-limited":
-        return rateLimited(result.retryAfterSeconds);
-      default:
-        return magentoError(400, TOKEN_MESSAGES[result.status]);
-    }
-  }
-
-  return api.problem({ kind: "not-found" });
-}
+    operation({
+      method: "POST",
+      path: `${REST}/customers/resetPassword`,
+      body: resetPasswordBodySchema,
+      async handle({ body: { email, resetToken, newPassword }, origin }) {
+        const proof = await resolveResetProof({ token: resetToken, email: email || undefined }, origin);
+        return completePasswordReset(proof, { newPassword, signOutOtherSessions: true }, origin);
+      },
+      map: { completed: respondTrue },
+    }),
+  ],
+};

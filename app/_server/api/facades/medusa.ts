@@ -1,16 +1,16 @@
 import "server-only";
+import { NextResponse } from "next/server";
 import * as z from "zod";
-import { emailSchema, newPasswordSchema } from "@/app/_lib/validation";
-import { currentRequestOrigin } from "../../client-address";
-import { getConfig } from "../../env";
-import { completePasswordReset, type ResetCredential } from "../../recovery/complete-password-reset";
+import { emailSchema, newPasswordSchema, PRESENTED_SECRET_MAX_LENGTH } from "@/app/_lib/validation";
+import { completePasswordReset } from "../../recovery/complete-password-reset";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
-import { type ApiContext, type ApiDialect, type DoorProblem, doorProblemMessage } from "../api-route";
+import { resolveResetProof } from "../../recovery/reset-proof";
+import { type ApiDialect, type ApiProblem, type ApiSurface, operation, problemMessage } from "../api-route";
 
 /**
  * Medusa v2's customer emailpass reset routes, for storefronts built on its JS SDK
  * (`sdk.auth.resetPassword("customer", "emailpass", { identifier })` and `sdk.auth.updateProvider(…, token)`),
- * over the one recovery core, when MEDUSA_API_ENABLED:
+ * when MEDUSA_API_ENABLED:
  * - POST /auth/customer/emailpass/reset-password {identifier} → 201, no body, for every address.
  * - POST /auth/customer/emailpass/update with `Authorization: Bearer <token from the link>` and {password}
  *   (an `email` may be sent too, and is then checked) → {success: true}.
@@ -20,11 +20,7 @@ import { type ApiContext, type ApiDialect, type DoorProblem, doorProblemMessage 
  */
 type MedusaErrorType = "invalid_data" | "unauthorized" | "not_allowed" | "not_found" | "unexpected_state";
 
-function medusaError(status: number, type: MedusaErrorType, message: string, headers?: HeadersInit): Response {
-  return Response.json({ type, message }, { status, headers });
-}
-
-const MEDUSA_TYPES: Record<DoorProblem["kind"], MedusaErrorType> = {
+const MEDUSA_TYPES: Record<ApiProblem["kind"], MedusaErrorType> = {
   validation: "invalid_data",
   "malformed-json": "invalid_data",
   "unsupported-media-type": "invalid_data",
@@ -32,45 +28,52 @@ const MEDUSA_TYPES: Record<DoorProblem["kind"], MedusaErrorType> = {
   "method-not-allowed": "not_allowed",
   "origin-not-allowed": "not_allowed",
   "not-found": "not_found",
+  unauthorized: "unauthorized",
+  "rate-limited": "not_allowed",
+  "password-rejected": "invalid_data",
+  "unusable-proof": "unauthorized",
   internal: "unexpected_state",
 };
 
-export const medusaDialect: ApiDialect = {
-  problem: (problem, status) => medusaError(status, MEDUSA_TYPES[problem.kind], doorProblemMessage(problem)),
+const medusaDialect: ApiDialect = {
+  problem(problem, status) {
+    // Medusa's SDK answers every token it can't use with this; clients look for it.
+    const invalidToken = problem.kind === "unauthorized" || problem.kind === "unusable-proof";
+    return NextResponse.json({ type: MEDUSA_TYPES[problem.kind], message: invalidToken ? "Invalid token" : problemMessage(problem) }, { status });
+  },
 };
+
+const AUTH = "/auth/customer/emailpass";
+const bearerSchema = z.string().regex(new RegExp(`^Bearer \\S{1,${PRESENTED_SECRET_MAX_LENGTH}}$`)).transform((header) => header.slice("Bearer ".length));
 
 export const resetPasswordBodySchema = z.object({ identifier: emailSchema });
 export const updateBodySchema = z.object({ password: newPasswordSchema, email: z.optional(emailSchema) });
-const bearerSchema = z.string().regex(/^Bearer \S{1,512}$/, { message: "Send the reset token as Authorization: Bearer <token>" });
 
-export const medusaEnabled = () => getConfig().headless.medusa;
+export const medusaSurface: ApiSurface = {
+  dialect: medusaDialect,
+  enabled: (config) => config.headless.medusa,
+  operations: [
+    operation({
+      method: "POST",
+      path: `${AUTH}/reset-password`,
+      body: resetPasswordBodySchema,
+      async handle({ body, origin }) {
+        await requestPasswordReset({ email: body.identifier }, origin);
+        return { status: "accepted" } as const;
+      },
+      map: { accepted: () => new NextResponse(null, { status: 201 }) },
+    }),
 
-export async function handleMedusa(request: Request, api: ApiContext, action: "reset-password" | "update"): Promise<Response> {
-  if (action === "reset-password") {
-    const body = await api.parseBody(resetPasswordBodySchema);
-    if (!body.ok) return body.response;
-    await requestPasswordReset({ email: body.data.identifier }, await currentRequestOrigin());
-    return new Response(null, { status: 201 });
-  }
-
-  const authorization = bearerSchema.safeParse(request.headers.get("authorization") ?? "");
-  if (!authorization.success) return medusaError(401, "unauthorized", "Invalid token");
-  const body = await api.parseBody(updateBodySchema);
-  if (!body.ok) return body.response;
-  const token = authorization.data.slice("Bearer ".length);
-  const credential: ResetCredential = body.data.email ? { token, email: body.data.email } : { tokenOnly: token };
-  const result = await completePasswordReset(
-    { credential, newPassword: body.data.password, signOutOtherSessions: true },
-    await currentRequestOrigin(),
-  );
-  switch (result.status) {
-    case "completed":
-      return Response.json({ success: true });
-    case "password-rejected":
-      return medusaError(400, "invalid_data", result.message);
-    case "rate-limited":
-      return medusaError(429, "not_allowed", "Too many attempts. Please try again later.", { "Retry-After": String(result.retryAfterSeconds) });
-    default:
-      return medusaError(401, "unauthorized", "Invalid token");
-  }
-}
+    operation({
+      method: "POST",
+      path: `${AUTH}/update`,
+      credential: bearerSchema,
+      body: updateBodySchema,
+      async handle({ credential: token, body: { password, email }, origin }) {
+        const proof = await resolveResetProof({ token, email }, origin);
+        return completePasswordReset(proof, { newPassword: password, signOutOtherSessions: true }, origin);
+      },
+      map: { completed: () => NextResponse.json({ success: true }) },
+    }),
+  ],
+};

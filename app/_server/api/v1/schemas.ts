@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod";
-import { emailSchema, newPasswordSchema, resetCodeSchema } from "@/app/_lib/validation";
+import { emailSchema, newPasswordSchema, presentedSecretSchema, resetCodeSchema } from "@/app/_lib/validation";
 
 /**
  * The native JSON API's request and response bodies. The handlers validate with these, and the OpenAPI document
@@ -14,11 +14,7 @@ function documented<S extends z.core.$ZodType>(schema: S, meta: z.core.GlobalMet
 }
 
 const email = documented(emailSchema, { description: "The account's email address; trimmed and lowercased.", example: "shopper@example.com" });
-/** A required string up to `maxLength` characters; anything longer can't be one we issued. */
-const issuedString = (missing: string, maxLength: number, notOurs: string) =>
-  z.string({ error: missing }).check(z.minLength(1, { error: missing }), z.maxLength(maxLength, { error: notOurs }));
-
-const token = issuedString("Enter the token from the reset link", 512, "That isn't a token we send").meta({
+const token = documented(presentedSecretSchema("Enter the token from the reset link", "That isn't a token we send"), {
   description: "The `token` query parameter of the emailed link.",
   example: "xXgC2dT8bP0m2u1Hq9aG4sJw7kN3eR6vY5zL1cQ8pWo",
 });
@@ -30,7 +26,7 @@ const code = documented(resetCodeSchema, {
     jsonSchema.pattern = "^[\\s-]*(?:[2-9A-HJ-NP-Za-hj-np-z][\\s-]*){8}$";
   },
 });
-const grant = issuedString("Send the grant from verify", 512, "That isn't a grant we issue").meta({
+const grant = documented(presentedSecretSchema("Send the grant from verify", "That isn't a grant we issue"), {
   description: "A reset grant from `verify`.",
   example: "v1.eyJ0IjoiY214…",
 });
@@ -59,7 +55,7 @@ export const grantDeliverySchema = z
 export const verifyBodySchema = z
   .object({
     email,
-    token: token.optional(),
+    token: z.optional(token),
     code: z.optional(code),
     grant: grantDeliverySchema.optional(),
   })
@@ -86,29 +82,19 @@ export const verifiedSchema = z
 
 export const completeBodySchema = z
   .object({
-    grant: grant.optional(),
+    grant: z.optional(grant),
     email: z.optional(email),
-    token: token.optional(),
+    token: z.optional(token),
     code: z.optional(code),
     newPassword,
     signOutOtherSessions: z.boolean({ error: "Must be true or false" }).default(true).meta({
       description: "End every other session of the account (the default, as on the reset page).",
     }),
   })
-  .check(
-    z.refine((body) => [body.grant, body.token, body.code].filter((part) => part !== undefined).length <= 1, {
-      error: "Send one proof: a grant, the token with the email, or the code with the email",
-      path: ["grant"],
-    }),
-    z.refine((body) => (body.token === undefined && body.code === undefined) || body.email !== undefined, {
-      error: "Enter your email address",
-      path: ["email"],
-    }),
-  )
   .meta({
     id: "ResetComplete",
     description:
-      "Proof of the right to reset: `grant`, or `email` with `token`, or `email` with `code`; with none of them, the grant cookie set by `verify`.",
+      "One proof of the right to reset: `grant`; or `token` (from the link), with `email` or without it; or `code` with `email`. With none of them, the grant cookie set by `verify`. More than one, or a `code` without `email`, is a 400.",
   });
 
 export const completedSchema = z

@@ -1,0 +1,18 @@
+import "server-only";
+import { getConfig } from "../env";
+
+/** Every link the emails carry is built here, only from APP_URL, never from a request's Host or X-Forwarded-Host. */
+function appLink(path: string, query: Record<string, string> = {}): string {
+  const url = new URL(path, getConfig().appUrl);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  return url.toString();
+}
+
+/** The reset link: the landing page reads both parameters. */
+export const buildResetUrl = (token: string, email: string) => appLink("/reset-password", { token, email });
+
+/** Where a shopper enters the code from the email, on whatever device they are shopping on. */
+export const buildResetCodeUrl = () => appLink("/reset-password/code");
+
+/** The "This wasn't me" link in an account-changed email. */
+export const buildNotMeUrl = (alertToken: string) => appLink("/account/not-me", { token: alertToken });

@@ -1,0 +1,89 @@
+import "server-only";
+import type { ResetCodeEntry } from "@/app/_lib/validation";
+import type { RequestOrigin } from "../client-address";
+import { consumeRateLimits } from "../rate-limit";
+import { checkResetCode, checkResetGrant, checkResetLink, checkResetToken, type UnusableLinkReason, type UsableResetToken } from "./reset-token-checks";
+
+/**
+ * What a client may present as the right to set a new password, as its door received it. Every door (the reset
+ * page, the JSON API, each compatibility facade) hands over what it got, and this module alone decides which proof
+ * that is and whether it holds.
+ */
+export type PresentedResetProof = {
+  /** A grant from the link's landing page, the code page or the API's verify call. */
+  grant?: string;
+  /** The token from the emailed link; with the email it is the link, without it the token alone. */
+  token?: string;
+  email?: string;
+  /** The code from the email (normalised by the shared schema); needs the email. */
+  code?: string;
+  /** The grant in the browser's reset-grant cookie: used only when nothing else was presented. */
+  cookieGrant?: string;
+};
+
+type ResetProof =
+  | { kind: "grant"; grant: string }
+  | { kind: "link"; token: string; email: string }
+  | { kind: "token"; token: string }
+  | { kind: "code"; entry: ResetCodeEntry };
+
+/** The request doesn't say which proof it means: nothing, more than one, or a code without its address. */
+export type ProofProblem = "proof-missing" | "proof-ambiguous" | "email-missing";
+
+declare const resolved: unique symbol;
+
+/** Why a presented proof can't be used, or can't be tried just now. */
+export type UnusableResetProof =
+  | { status: UnusableLinkReason | "wrong-code" | ProofProblem }
+  | { status: "rate-limited"; retryAfterSeconds: number };
+
+/**
+ * A proof that holds, with the token it names, or why not; and whether it came from the cookie (so a door knows
+ * which grant to forget). Only `resolveResetProof` makes a valid one, and `completePasswordReset` takes nothing else.
+ */
+export type ResolvedResetProof = ({ status: "valid"; token: UsableResetToken; readonly [resolved]: true } | UnusableResetProof) & {
+  fromCookie: boolean;
+};
+
+function chooseResetProof(presented: PresentedResetProof): { proof: ResetProof; fromCookie: boolean } | ProofProblem {
+  const { grant, token, email, code, cookieGrant } = presented;
+  const given = [grant, token, code].filter((part) => part !== undefined).length;
+  if (given > 1) return "proof-ambiguous";
+  if (code !== undefined) return email === undefined ? "email-missing" : { proof: { kind: "code", entry: { email, code } }, fromCookie: false };
+  if (token !== undefined) return { proof: email === undefined ? { kind: "token", token } : { kind: "link", token, email }, fromCookie: false };
+  if (grant !== undefined) return { proof: { kind: "grant", grant }, fromCookie: false };
+  if (cookieGrant !== undefined) return { proof: { kind: "grant", grant: cookieGrant }, fromCookie: true };
+  return "proof-missing";
+}
+
+/**
+ * Decides which proof was presented and whether it holds, counting the attempt: against the client (every kind),
+ * and for a code against its address and the code's own 5 entries. A code is checked, not spent: completing uses
+ * up its link, and the code dies with it.
+ */
+export async function resolveResetProof(presented: PresentedResetProof, origin: RequestOrigin, now = new Date()): Promise<ResolvedResetProof> {
+  const choice = chooseResetProof(presented);
+  if (typeof choice === "string") return { status: choice, fromCookie: false };
+  const { proof, fromCookie } = choice;
+  const limit = await consumeRateLimits([
+    ["RESET_ATTEMPT_PER_ADDRESS", origin.ip],
+    ...(proof.kind === "code" ? [["RESET_ATTEMPT_PER_LINK", `code:${proof.entry.email}`] as const] : []),
+  ]);
+  if (limit.limited) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds, fromCookie };
+  const check = await checkProof(proof, now);
+  if (check.status !== "valid") return { status: check.status, fromCookie };
+  return { status: "valid", token: check.token, fromCookie } as ResolvedResetProof;
+}
+
+function checkProof(proof: ResetProof, now: Date) {
+  switch (proof.kind) {
+    case "grant":
+      return checkResetGrant(proof.grant, now);
+    case "link":
+      return checkResetLink(proof, now);
+    case "token":
+      return checkResetToken(proof.token, now);
+    case "code":
+      return checkResetCode(proof.entry, now);
+  }
+}

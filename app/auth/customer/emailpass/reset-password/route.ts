@@ -1,7 +1,0 @@
-import { apiRoute } from "@/app/_server/api/api-route";
-import { handleMedusa, medusaDialect, medusaEnabled } from "@/app/_server/api/facades/medusa";
-
-/** Medusa v2: POST /auth/customer/emailpass/reset-password; see app/_server/api/facades/medusa.ts. */
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(medusaDialect, {
-  POST: (request, api) => handleMedusa(request, api, "reset-password"),
-}, { enabled: medusaEnabled });
