@@ -1,5 +1,4 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { isApiPath } from "./app/_lib/api-mounts";
 import {
   pageContentSecurityPolicy,
   STANDALONE_PAGE_CSP,
@@ -19,8 +18,6 @@ export const FORM_BODY_LIMIT_BYTES = 64 * 1024;
 const production = process.env.NODE_ENV === "production";
 
 export function proxy(request: NextRequest) {
-  // The JSON APIs (app/_lib/api-mounts.ts) set their own body limits, errors and headers.
-  if (isApiPath(request.nextUrl.pathname)) return;
   if (request.method === "POST") {
     const refusal = refuseOversizedBody(request);
     if (refusal) return refusal;
@@ -62,9 +59,12 @@ function refuseOversizedBody(request: NextRequest): NextResponse | null {
 export const config = {
   matcher: [
     {
-      // Everything but static files, the favicon, the 429 page and the dev mailbox's framed messages, each of which
-      // sets its own policy. (The JSON APIs pass through at the top of proxy().)
-      source: "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html).*)",
+      // Pages and form posts. Not static files, the favicon, the 429 page and the dev mailbox's framed messages, each of
+      // which sets its own policy, nor the JSON APIs, which set their own limits and errors and would pay about 2 ms
+      // of proxy per request (docs/BENCHMARKS.md). Next needs this literal; app/_lib/api-mounts.test.ts checks that
+      // it leaves out every API path listed in app/_lib/api-mounts.ts, and nothing else.
+      source:
+        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

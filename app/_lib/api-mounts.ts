@@ -1,10 +1,8 @@
-import { pathToRegexp } from "path-to-regexp";
-
 /**
- * Where the JSON APIs answer: the one list both next.config.ts (which rewrites each compatibility facade's public
- * paths into the facade route, app/api/facades/[facade]/[...path]) and proxy.ts (which leaves every API path to
- * the API's own limits and errors) read. Sources use Next's rewrite syntax. Adding a facade means a table in
- * app/_server/api/facades/ and its line here.
+ * Where the JSON APIs answer, in Next's rewrite syntax: the one list of API paths. next.config.ts rewrites each
+ * compatibility facade's paths from it into the facade route (app/api/facades/[facade]/[...path]), and proxy.ts's
+ * matcher (a literal, as Next requires) leaves all of them out, which api-mounts.test.ts checks against this list.
+ * Adding a facade means its table in app/_server/api/facades/ and its line here.
  */
 export const FACADE_NAMES = ["magento", "medusa", "commerce-engine"] as const;
 export type FacadeName = (typeof FACADE_NAMES)[number];
@@ -31,11 +29,4 @@ export function facadeRewrites(): { source: string; destination: string }[] {
     // The same parameters, without their patterns: "/:prefix*/auth/:action(a|b)" → "/:prefix*/auth/:action".
     destination: `${FACADE_ROUTE_PREFIX}/${surface}${source.replace(/\([^)]*\)/g, "")}`,
   }));
-}
-
-const apiPathPatterns = API_MOUNTS.map((mount) => pathToRegexp(mount.source));
-
-/** Whether a request path belongs to a JSON API. */
-export function isApiPath(pathname: string): boolean {
-  return apiPathPatterns.some((pattern) => pattern.test(pathname));
 }

@@ -1,0 +1,45 @@
+import { compile, match, pathToRegexp } from "path-to-regexp";
+import { describe, expect, it } from "vitest";
+import { config as proxyConfig } from "@/proxy";
+import { API_MOUNTS, FACADE_ROUTE_PREFIX, facadeRewrites } from "./api-mounts";
+
+/** A few concrete paths each mount must serve: every parameter filled in, under more than one prefix. */
+function samplesFor(source: string): string[] {
+  const fill = compile(source, { validate: false });
+  if (source.includes(":action")) {
+    return ["forgot-password", "reset-password"].flatMap((action) =>
+      [["api", "v1", "default", "storefront"], ["shop", "eu"]].map((prefix) => fill({ prefix, action })),
+    );
+  }
+  return [fill({ path: ["V1", "customers", "password"] }), fill({ path: ["reset-password"] })];
+}
+
+// Next compiles a matcher source with path-to-regexp, as it does rewrite sources.
+const proxyMatcher = pathToRegexp(proxyConfig.matcher[0]?.source ?? "");
+
+describe("the one list of API paths", () => {
+  it("is left out of proxy.ts's matcher, every mount of it", () => {
+    for (const { source } of API_MOUNTS) {
+      for (const path of samplesFor(source)) expect(proxyMatcher.test(path), `${path} (from ${source})`).toBe(false);
+    }
+  });
+
+  it("leaves every page to the proxy", () => {
+    const pages = ["/", "/login", "/register", "/forgot-password", "/reset-password", "/reset-password/code", "/account", "/account/not-me", "/dev/mailbox"];
+    for (const path of pages) expect(proxyMatcher.test(path), path).toBe(true);
+  });
+
+  it("rewrites each facade's public paths into the facade route, keeping the path", () => {
+    const rewrites = facadeRewrites();
+    expect(rewrites).toHaveLength(API_MOUNTS.filter((mount) => mount.surface !== "native").length);
+    for (const { source, destination } of rewrites) {
+      const facade = destination.split("/")[3];
+      for (const path of samplesFor(source)) {
+        const matched = match(source, { decode: (value) => value })(path);
+        expect(matched, path).not.toBe(false);
+        if (!matched) continue;
+        expect(compile(destination, { validate: false })(matched.params), path).toBe(`${FACADE_ROUTE_PREFIX}/${facade}${path}`);
+      }
+    }
+  });
+});
