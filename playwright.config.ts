@@ -56,6 +56,28 @@ function storeServer(name: string, url: string, databaseUrl: string, env: Record
   };
 }
 
+/** Requests no browser would make (huge or malformed input, other clients' APIs), sent straight to the server. */
+const HTTP_SPECS = /\.http\.spec\.ts$/;
+/** The journeys through forms, which run again as a browser without JavaScript posts them. */
+const FORM_JOURNEYS = /(password-reset|account)\.spec\.ts$/;
+/**
+ * What depends on the database itself, and so runs on PostgreSQL too: several instances on one database, the
+ * outbox across crashes and outages, rate-limit counters, and equal answers for known and unknown addresses.
+ */
+const DATABASE_SPECS = /(two-instances|email-outbox|rate-limits|enumeration)\.http\.spec\.ts$/;
+/** Last, once every other test is done: the stores' logs from the whole run, scanned for secrets. */
+const logsScan = (dependencies: string[]) => ({ name: "logs", testMatch: /logs\.scan\.ts$/, dependencies });
+
+/** On SQLite, everything: every journey in a browser with JavaScript, the form journeys without it, every HTTP spec. */
+const everyProject = [
+  { name: "js", use: { ...devices["Desktop Chrome"] }, testIgnore: HTTP_SPECS },
+  { name: "no-js", use: { ...devices["Desktop Chrome"], javaScriptEnabled: false }, testMatch: FORM_JOURNEYS },
+  { name: "http", testMatch: HTTP_SPECS },
+  logsScan(["js", "no-js", "http"]),
+];
+/** On PostgreSQL, what the database decides. */
+const databaseProjects = [{ name: "http", testMatch: DATABASE_SPECS }, logsScan(["http"])];
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 30_000,
@@ -79,19 +101,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "js", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.http\.spec\.ts$/ },
-    {
-      // Every journey again, as a browser without JavaScript sends it: plain form posts, full page loads.
-      name: "no-js",
-      use: { ...devices["Desktop Chrome"], javaScriptEnabled: false },
-      testIgnore: /\.(js-only|http)\.spec\.ts$/,
-    },
-    // Requests no browser would make (huge or malformed input), sent straight to the server.
-    { name: "http", testMatch: /\.http\.spec\.ts$/ },
-    // Last, once every other test is done: the stores' logs from the whole run, scanned for secrets.
-    { name: "logs", testMatch: /logs\.scan\.ts$/, dependencies: ["js", "no-js", "http"] },
-  ],
+  projects: E2E_DATABASE_KIND === "sqlite" ? everyProject : databaseProjects,
   webServer: [
     {
       command: "node e2e/support/resend-capture-server.mjs 3101",
@@ -110,7 +120,10 @@ export default defineConfig({
       COMMERCE_ENGINE_API_ENABLED: "true",
       COMMERCE_ENGINE_PATH_PREFIX: "/api/v1/juniper-test/storefront",
     }),
-    // The other configuration: mail kept in the dev mailbox, and shoppers signed in when they finish a reset.
-    storeServer("mailbox-store", MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true", AUTO_SIGN_IN_AFTER_RESET: "true" }),
+    // The other configuration, for the browser journeys: mail kept in its dev mailbox, and shoppers signed in when
+    // they finish a reset.
+    ...(E2E_DATABASE_KIND === "sqlite"
+      ? [storeServer("mailbox-store", MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true", AUTO_SIGN_IN_AFTER_RESET: "true" })]
+      : []),
   ],
 });

@@ -1,5 +1,6 @@
 import type { APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { type ApiAnswer, callApi } from "./support/api-client";
 import { postForm } from "./support/form-post";
 import { emailsTo, waitForEmail } from "./support/inbox";
 import { STORE_URL } from "./support/servers";
@@ -73,3 +74,39 @@ test("the code form answers a registered and an unknown address identically", as
   expect(answers[0]?.body).toContain("That code isn&#x27;t right");
   expect(answers[1]).toEqual(answers[0]);
 });
+
+/** What a client can observe of an API answer, but the clock; `blank` hides what is fresh on every answer. */
+function observableAnswer(answer: ApiAnswer, blank: (text: string) => string) {
+  const headers = Object.fromEntries(answer.headers);
+  delete headers.date;
+  return { status: answer.status, headers, text: blank(answer.text) };
+}
+
+/** Each JSON surface's reset request: one registered and one unknown address, also past the per-address limit. */
+const API_REQUESTS: { surface: string; ask: (email: string) => Promise<ApiAnswer>; blank?: (text: string) => string }[] = [
+  { surface: "native API", ask: (email) => callApi("/api/v1/password-reset/request", { json: { email } }) },
+  { surface: "Magento", ask: (email) => callApi("/rest/V1/customers/password", { method: "PUT", json: { email, template: "email_reset" } }) },
+  { surface: "Medusa", ask: (identifier) => callApi("/auth/customer/emailpass/reset-password", { json: { identifier } }) },
+  {
+    surface: "Commerce Engine",
+    ask: (email) => callApi("/api/v1/juniper-test/storefront/auth/forgot-password", { json: { email } }),
+    // Each answer carries a fresh sealed otp_token: equal in length, different in bytes, for every address.
+    blank: (text) => text.replace(/"otp_token":"[^"]+"/, (token) => `"otp_token":"${"x".repeat(token.length)}"`),
+  },
+];
+
+for (const { surface, ask, blank = (text: string) => text } of API_REQUESTS) {
+  test(`the ${surface} answers a registered and an unknown address identically`, async ({ shopper, newShopper }) => {
+    const unknown = newShopper().email;
+    expect(unknown).toHaveLength(shopper.email.length);
+    const seen = async (email: string) => observableAnswer(await ask(email), blank);
+    const first = await seen(shopper.email);
+    expect(first.status).toBeLessThan(300);
+    for (let n = 0; n < 4; n += 1) {
+      expect(await seen(unknown)).toEqual(first);
+      if (n > 0) expect(await seen(shopper.email)).toEqual(first);
+    }
+    await waitForEmail(shopper.email, { count: 3 });
+    expect(await emailsTo(unknown)).toEqual([]);
+  });
+}

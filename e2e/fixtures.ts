@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
-import { deleteAccounts } from "./support/database";
+import { deleteAccounts, seedCustomers } from "./support/database";
 import { STORE_DATABASE_URL, STORE_URL } from "./support/servers";
 
 export type Shopper = { name: string; email: string; password: string };
@@ -13,7 +13,10 @@ type Fixtures = {
   storeDatabaseUrl: string;
   /** Makes shopper details no other test uses; every account made with them is deleted after the test. */
   newShopper: () => Shopper;
-  /** A shopper who already has an account, registered through the real page in a separate browser context. */
+  /**
+   * A shopper who already has an account, written straight into the store's database: tests about registering
+   * register through the page themselves (newShopper); the others needn't pay for it.
+   */
   shopper: Shopper;
 };
 
@@ -38,25 +41,14 @@ export const test = base.extend<Fixtures>({
     });
     await deleteAccounts(storeDatabaseUrl, emails);
   },
-  shopper: async ({ browser, baseURL, newShopper }, use) => {
+  shopper: async ({ storeDatabaseUrl, newShopper }, use) => {
     const shopper = newShopper();
-    await registerInFreshContext(browser, baseURL, shopper);
+    await seedCustomers(storeDatabaseUrl, [shopper.email], shopper.password, shopper.name);
     await use(shopper);
   },
 });
 
 export { expect };
-
-async function registerInFreshContext(browser: Browser, baseURL: string | undefined, shopper: Shopper) {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": uniqueClientAddress() } });
-  try {
-    const page = await context.newPage();
-    await register(page, shopper);
-    await expect(page).toHaveURL(/\/account$/);
-  } finally {
-    await context.close();
-  }
-}
 
 /**
  * Another device: a separate browser context, with the running project's JavaScript setting and its own client

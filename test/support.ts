@@ -8,6 +8,8 @@ import { type AppConfig, parseConfig } from "@/app/_server/env";
 import { drainOutbox } from "@/app/_server/outbox/outbox-worker";
 import type { RunAfterResponse } from "@/app/_server/recovery/request-password-reset";
 
+export { notMeLinkIn, resetCodeIn, resetLinkIn } from "./email-links";
+
 /** A client no other test is, so per-address rate limits never span tests (RFC 5737 documentation addresses). */
 export function uniqueOrigin(): RequestOrigin {
   const byte = () => Math.floor(Math.random() * 250) + 1;
@@ -93,28 +95,4 @@ export async function deliverQueuedEmails(): Promise<void> {
 export async function latestEmailTo(email: string) {
   await deliverQueuedEmails();
   return getDb().devMailboxMessage.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
-}
-
-/** The reset link in an email's plain-text part, as a shopper would find it. */
-export function resetLinkIn(text: string): URL {
-  const match = /https?:\/\/\S+\/reset-password\?\S+/.exec(text);
-  if (!match) throw new Error("no reset link in the email");
-  return new URL(match[0].replace(/[\])>.,]+$/, ""));
-}
-
-/**
- * The one-time code in a reset email's plain-text part ("7KQ4-XM2P"), on its own line as the shopper sees it. (Not
- * just any match: the test addresses hold UUIDs, whose digit groups can look like a code, as "4865-4475" once did.)
- */
-export function resetCodeIn(text: string): string {
-  const match = /^([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})$/m.exec(text);
-  if (!match?.[1]) throw new Error("no reset code in the email");
-  return match[1];
-}
-
-/** The "This wasn't me" link in an account-changed email's plain-text part. */
-export function notMeLinkIn(text: string): URL {
-  const match = /https?:\/\/\S+\/account\/not-me\?token=\S+/.exec(text);
-  if (!match) throw new Error("no 'this wasn't me' link in the email");
-  return new URL(match[0].replace(/[\])>.,]+$/, ""));
 }

@@ -135,15 +135,16 @@ describe("configuration", () => {
   });
 
   it("delivers email from each app process by default, with retries and a send timeout that can be changed", () => {
-    expect(parseConfig(productionEnv).outbox).toEqual({ worker: "embedded", maxAttempts: 10, retryBaseMs: 2000, sendTimeoutMs: 10_000 });
+    expect(parseConfig(productionEnv).outbox).toEqual({ worker: "embedded", maxAttempts: 10, retryBaseMs: 2000, retryMaxMs: 300_000, sendTimeoutMs: 10_000 });
     const changed = parseConfig({
       ...productionEnv,
       OUTBOX_WORKER: "external",
       OUTBOX_MAX_ATTEMPTS: "3",
       OUTBOX_RETRY_BASE_MS: "500",
+      OUTBOX_RETRY_MAX_MS: "4000",
       EMAIL_SEND_TIMEOUT_MS: "2000",
     });
-    expect(changed.outbox).toEqual({ worker: "external", maxAttempts: 3, retryBaseMs: 500, sendTimeoutMs: 2000 });
+    expect(changed.outbox).toEqual({ worker: "external", maxAttempts: 3, retryBaseMs: 500, retryMaxMs: 4000, sendTimeoutMs: 2000 });
     const problems = problemsWith({ ...productionEnv, OUTBOX_WORKER: "sometimes", OUTBOX_MAX_ATTEMPTS: "0", EMAIL_SEND_TIMEOUT_MS: "soon" });
     expect(problems).toContain("OUTBOX_WORKER must be embedded or external");
     expect(problems).toContain("OUTBOX_MAX_ATTEMPTS must be at least 1");

@@ -55,8 +55,10 @@ export type AppConfig = {
     worker: "embedded" | "external";
     /** Attempts before a message is marked failed for good. */
     maxAttempts: number;
-    /** The first retry waits up to this long; each later one up to twice as long (full jitter), capped at 5 minutes. */
+    /** The first retry waits up to this long, each later one up to twice as long (equal jitter), up to retryMaxMs. */
     retryBaseMs: number;
+    /** The longest wait between two attempts. */
+    retryMaxMs: number;
     /** A send that takes longer than this counts as failed and is retried (with the same Idempotency-Key). */
     sendTimeoutMs: number;
   };
@@ -175,6 +177,7 @@ const sourceSchema = z.object({
   OUTBOX_WORKER: optional(z.enum(["embedded", "external"], { error: "must be embedded or external" })),
   OUTBOX_MAX_ATTEMPTS: optional(wholeNumber("attempts", 1, 50)),
   OUTBOX_RETRY_BASE_MS: optional(wholeNumber("milliseconds", 10, 600_000)),
+  OUTBOX_RETRY_MAX_MS: optional(wholeNumber("milliseconds", 10, 3_600_000, { max: "must be at most 3600000 (an hour)" })),
   EMAIL_SEND_TIMEOUT_MS: optional(wholeNumber("milliseconds", 100, 120_000)),
   RATE_LIMIT_RESET_REQUEST_PER_EMAIL: rateLimitSetting,
   RATE_LIMIT_RESET_REQUEST_PER_ADDRESS: rateLimitSetting,
@@ -248,6 +251,7 @@ export function parseConfig(
       worker: source.OUTBOX_WORKER ?? "embedded",
       maxAttempts: source.OUTBOX_MAX_ATTEMPTS ?? 10,
       retryBaseMs: source.OUTBOX_RETRY_BASE_MS ?? 2_000,
+      retryMaxMs: source.OUTBOX_RETRY_MAX_MS ?? 5 * 60_000,
       sendTimeoutMs: source.EMAIL_SEND_TIMEOUT_MS ?? 10_000,
     },
     headless: {

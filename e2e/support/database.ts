@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { createDatabaseClient, type Database } from "../../prisma/client";
 
@@ -30,8 +31,28 @@ export async function expireResetLinks(databaseUrl: string, email: string): Prom
   return count;
 }
 
-/** Customers written straight into a store's database, for tests about the store rather than registration. */
-export async function seedCustomers(databaseUrl: string, emails: string[], password: string): Promise<void> {
-  const passwordHash = await hash(password);
-  await database(databaseUrl).customer.createMany({ data: emails.map((email, i) => ({ email, name: `Customer ${i}`, passwordHash })) });
+const hashes = new Map<string, Promise<string>>();
+
+/**
+ * Customers written straight into a store's database, for tests about the store rather than registration. The
+ * hash is argon2id, as the store makes them (a store verifies any parameters its PHC string names).
+ */
+export async function seedCustomers(databaseUrl: string, emails: string[], password: string, name?: string): Promise<void> {
+  if (!hashes.has(password)) hashes.set(password, hash(password));
+  const passwordHash = await hashes.get(password);
+  await database(databaseUrl).customer.createMany({
+    data: emails.map((email, i) => ({ email, name: name ?? `Customer ${i}`, passwordHash: passwordHash as string })),
+  });
+}
+
+/**
+ * How many attempts a store has counted against one of its rate limits for a key (0 if none). The row key is
+ * `counterRowKey` in app/_server/rate-limit.ts: the limit's name and the key's SHA-256; if that changes, this finds
+ * no row and the test that asked fails.
+ */
+export async function countedAttempts(databaseUrl: string, limit: string, key: string): Promise<number> {
+  const row = await database(databaseUrl).rateLimit.findUnique({
+    where: { key: `${limit}:${createHash("sha256").update(key, "utf8").digest("base64url")}` },
+  });
+  return row?.points ?? 0;
 }

@@ -1,6 +1,8 @@
 import { expect } from "@playwright/test";
 import { CAPTURE_URL } from "./servers";
 
+export { notMeLinkIn, resetCodeIn, resetLinkIn } from "../../test/email-links";
+
 export type CapturedEmail = { id: string; receivedAt: string; from: string; to: string[]; subject: string; html: string; text: string };
 
 /** Every email the capture server received for an address, oldest first. */
@@ -36,28 +38,4 @@ export async function waitForEmailWithSubject(address: string, subject: string |
     )
     .toBe(true);
   return found as CapturedEmail;
-}
-
-/**
- * The one-time code in a reset email's plain-text part ("7KQ4-XM2P"), on its own line as the shopper sees it (digit
- * groups of the UUIDs in test addresses can look like a code).
- */
-export function resetCodeIn(email: Pick<CapturedEmail, "text">): string {
-  const match = /^([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})$/m.exec(email.text);
-  expect(match, "the reset email has a code").not.toBeNull();
-  return match?.[1] as string;
-}
-
-/** The "This wasn't me" link in an account-changed email. */
-export function notMeLinkIn(email: CapturedEmail): string {
-  const links = email.text.match(/https?:\/\/\S+\/account\/not-me\?token=\S+/g) ?? [];
-  expect(links, "the email has one 'this wasn't me' link").toHaveLength(1);
-  return links[0] as string;
-}
-
-/** The reset link as a shopper finds it: the one link to /reset-password in the plain-text part. */
-export function resetLinkIn(email: CapturedEmail): string {
-  const links = email.text.match(/https?:\/\/\S+\/reset-password\?\S+/g) ?? [];
-  expect(links, "the plain-text part has exactly one reset link").toHaveLength(1);
-  return links[0] as string;
 }

@@ -25,7 +25,7 @@ async function signsIn(email: string, password: string) {
 
 async function liveResetLink(email: string) {
   await issuePasswordReset(email, uniqueOrigin());
-  const link = resetLinkIn((await latestEmailTo(email))?.text ?? "");
+  const link = new URL(resetLinkIn((await latestEmailTo(email))?.text ?? ""));
   return { token: link.searchParams.get("token"), email: link.searchParams.get("email") };
 }
 
@@ -74,7 +74,7 @@ describe("changing the password on the account page", () => {
     expect(await checkResetLink(link)).toEqual({ status: "superseded" });
     const notice = await latestEmailTo(customer.email);
     expect(notice?.subject).toBe("Your Juniper Goods password was changed");
-    expect(notMeLinkIn(notice?.text ?? "").pathname).toBe("/account/not-me");
+    expect(new URL(notMeLinkIn(notice?.text ?? "")).pathname).toBe("/account/not-me");
   });
 
   it("signs out other devices only when asked", async () => {
@@ -108,7 +108,7 @@ describe("changing the email address", () => {
     const warning = await latestEmailTo(customer.email);
     expect(warning?.subject).toBe("Your Juniper Goods email address was changed");
     expect(warning?.text).toContain(newEmail);
-    expect(notMeLinkIn(warning?.text ?? "").pathname).toBe("/account/not-me");
+    expect(new URL(notMeLinkIn(warning?.text ?? "")).pathname).toBe("/account/not-me");
   });
 });
 
@@ -116,7 +116,7 @@ describe("'This wasn't me'", () => {
   it("after a password change: locks the password, ends every session, kills links, and sends a fresh reset", async () => {
     const customer = await createCustomer();
     await changePasswordNow(customer.id, TEST_PASSWORD, NEW_PASSWORD, false);
-    const notMe = notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "");
+    const notMe = new URL(notMeLinkIn((await latestEmailTo(customer.email))?.text ?? ""));
     const token = notMe.searchParams.get("token");
     const versionBefore = (await customerRow(customer.id)).sessionVersion;
 
@@ -136,7 +136,7 @@ describe("'This wasn't me'", () => {
   it("works once", async () => {
     const customer = await createCustomer();
     await changePasswordNow(customer.id, TEST_PASSWORD, NEW_PASSWORD);
-    const token = notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "").searchParams.get("token");
+    const token = new URL(notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "")).searchParams.get("token");
     await reportNotMeNow(token);
     expect(await reportNotMeNow(token)).toEqual({ status: "used" });
     expect(await checkAccountAlert(token)).toEqual({ status: "used" });
@@ -146,7 +146,7 @@ describe("'This wasn't me'", () => {
     const customer = await createCustomer();
     const intruderEmail = uniqueEmail("intruder");
     await changeEmailNow(customer.id, TEST_PASSWORD, intruderEmail);
-    const token = notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "").searchParams.get("token");
+    const token = new URL(notMeLinkIn((await latestEmailTo(customer.email))?.text ?? "")).searchParams.get("token");
 
     expect(await reportNotMeNow(token)).toEqual({ status: "secured", email: customer.email });
     expect((await customerRow(customer.id)).email).toBe(customer.email);

@@ -25,7 +25,6 @@ import { unseal } from "../secrets";
 const POLL_INTERVAL_MS = 1_000;
 const BATCH_SIZE = 20;
 const PARALLEL_SENDS = 8;
-const MAX_RETRY_DELAY_MS = 5 * 60_000;
 
 /**
  * A message this worker holds, with its content. The content is read with the candidates: it is only ever emptied
@@ -177,7 +176,8 @@ export class OutboxWorker {
   }
 
   private async retryLater(claim: Claim, reason: string): Promise<void> {
-    const delayMs = retryDelayMs(claim.attempt, getConfig().outbox.retryBaseMs);
+    const { retryBaseMs, retryMaxMs } = getConfig().outbox;
+    const delayMs = retryDelayMs(claim.attempt, retryBaseMs, retryMaxMs);
     await this.db.outboxEmail.updateMany({
       where: { id: claim.id, status: "sending", claimedBy: this.id },
       data: { status: "pending", nextAttemptAt: new Date(Date.now() + delayMs), claimedBy: null, leaseExpiresAt: null, lastError: reason },
@@ -217,8 +217,8 @@ function leaseMs(): number {
  * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base × 2^(n-1), capped at
  * five minutes, so workers retrying after an outage spread out instead of arriving at the provider together.
  */
-export function retryDelayMs(attempt: number, baseMs: number): number {
-  const ceiling = Math.min(MAX_RETRY_DELAY_MS, baseMs * 2 ** Math.min(attempt - 1, 30));
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
   return Math.ceil(ceiling / 2) + randomInt(Math.max(1, Math.floor(ceiling / 2)));
 }
 

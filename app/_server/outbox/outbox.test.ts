@@ -222,11 +222,11 @@ describe("the outbox", () => {
 });
 
 describe("retry delays", () => {
-  it("grow exponentially with jitter, between half and all of base × 2^(n-1), capped at five minutes", () => {
+  it("grow exponentially with jitter, between half and all of base × 2^(n-1), up to the cap", () => {
     for (let attempt = 1; attempt <= 12; attempt++) {
       const ceiling = Math.min(5 * MINUTE, 1000 * 2 ** (attempt - 1));
       for (let sample = 0; sample < 50; sample++) {
-        const delay = retryDelayMs(attempt, 1000);
+        const delay = retryDelayMs(attempt, 1000, 5 * MINUTE);
         expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
         expect(delay).toBeLessThanOrEqual(ceiling);
       }
