@@ -3,14 +3,14 @@ import type { Page } from "@playwright/test";
 import { chooseNewPassword, expect, requestResetLink, signIn, test } from "./fixtures";
 import { openDevMailboxMessage } from "./support/dev-mailbox";
 import { resetLinkIn, waitForEmail } from "./support/inbox";
-import { MAILBOX_STORE_DATABASE_URL, MAILBOX_STORE_URL } from "./support/servers";
+import { MAILBOX_STORE_DATABASE_URL, MAILBOX_STORE_URL, STORE_URL } from "./support/servers";
 
 // axe-core runs a few seconds per page on two cores; these tests get triple the usual time.
 test.slow();
 
 /** Runs axe (WCAG 2.2 A and AA, and best practices) on the page as it is now and expects no violations. */
-async function expectNoAxeViolations(page: Page) {
-  const scanned = test.info().project.use.javaScriptEnabled === false ? await copyWithScriptingAllowed(page) : page;
+async function expectNoAxeViolations(page: Page, { withoutJavaScript = false } = {}) {
+  const scanned = withoutJavaScript ? await copyWithScriptingAllowed(page) : page;
   try {
     const results = await new AxeBuilder({ page: scanned })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
@@ -26,8 +26,8 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 /**
- * axe runs as a script, which a page with JavaScript disabled never executes. So for the no-JS project the page's
- * exact DOM is served, without its scripts, at the same URL in a context where axe may run: it checks what a
+ * axe runs as a script, which a page with JavaScript disabled never executes. So for a browser without JavaScript the
+ * page's exact DOM is served, without its scripts, at the same URL in a context where axe may run: it checks what a
  * shopper without JavaScript sees, stylesheets included, with nothing hydrated.
  */
 async function copyWithScriptingAllowed(page: Page): Promise<Page> {
@@ -55,6 +55,24 @@ test("forms showing their errors pass axe", async ({ page, shopper }) => {
   await signIn(page, { email: shopper.email, password: "wrong password" });
   await expect(page.locator("main form").getByRole("alert")).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("forms the server re-renders with their errors, for a browser without JavaScript, pass axe", async ({ browser, shopper }) => {
+  // The browser journeys run without JavaScript only for the forms; this is the markup such a browser gets back.
+  const context = await browser.newContext({ baseURL: STORE_URL, javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto("/register");
+    await page.locator("main form").getByRole("button", { name: "Create account" }).click();
+    await expect(page.locator("main form").getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page, { withoutJavaScript: true });
+
+    await signIn(page, { email: shopper.email, password: "wrong password" });
+    await expect(page.locator("main form").getByRole("alert")).toBeVisible();
+    await expectNoAxeViolations(page, { withoutJavaScript: true });
+  } finally {
+    await context.close();
+  }
 });
 
 test("the reset journey's pages pass axe: confirmation, form, form with errors, account", async ({ page, shopper }) => {
