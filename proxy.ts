@@ -4,6 +4,7 @@ import {
   STANDALONE_PAGE_CSP,
   STRICT_TRANSPORT_SECURITY,
 } from "./app/_lib/content-security-policy";
+import { PASSWORD_MAX_LENGTH } from "./app/_lib/field-rules";
 import { standalonePage } from "./app/_lib/standalone-page";
 
 /**
@@ -46,7 +47,7 @@ function refuseOversizedBody(request: NextRequest): NextResponse | null {
   const page = standalonePage({
     title: "That was too much to send",
     paragraphs: [
-      "What you entered was longer than this form accepts, so nothing was saved. Passwords can be up to 128 characters.",
+      `What you entered was longer than this form accepts, so nothing was saved. Passwords can be up to ${PASSWORD_MAX_LENGTH} characters.`,
     ],
     links: [{ href: request.nextUrl.pathname, label: "Go back and try again" }],
   });

@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 
-// Loaded only when a shopper starts typing a new password (see password-strength-meter.tsx): the dictionaries are
+// Loaded only when a shopper starts typing a new password (see new-password-field.tsx): the dictionaries are
 // large, and the pages must stay light on first load.
 const zxcvbn = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
 

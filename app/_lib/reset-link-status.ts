@@ -1,5 +1,10 @@
+import { formatMinutes } from "./format";
+
 /** Why a reset link, grant or code can't be used. Shared by the core (which decides) and the pages (which explain). */
 export type UnusableLinkReason = "invalid" | "expired" | "used" | "superseded";
+
+/** How long a grant lasts: the reset page works this long after opening the link or entering the code. */
+export const RESET_GRANT_TTL_MINUTES = 15;
 
 /** What the reset page can show: an unusable link, or no link at all in this browser. */
 export type ResetPageProblem = UnusableLinkReason | "missing";
@@ -30,7 +35,7 @@ export const RESET_PROBLEM_EXPLANATIONS: Record<ResetPageProblem, { title: strin
   },
   missing: {
     title: "Open your reset link again",
-    body: "For your security, this page only works in the browser where you opened the link from your email, for 15 minutes. Open the link again, or enter the code from the email instead.",
+    body: `For your security, this page only works in the browser where you opened the link from your email, for ${formatMinutes(RESET_GRANT_TTL_MINUTES)}. Open the link again, or enter the code from the email instead.`,
   },
 };
 

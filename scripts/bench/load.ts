@@ -11,7 +11,7 @@
  * default rate limits: the bench rotates enough addresses and customers that no limit applies.
  * Also measured: the server's CPU per scenario and its peak RSS over the run, and the in-process cost of one
  * argon2id hash (median of 50), which bounds completions and sign-ins.
- * Writes docs/benchmarks/load.json and the load section of docs/BENCHMARKS.md. SQLite by default; set
+ * Writes docs/benchmarks/load-<sqlite|postgresql>.json and the load section of docs/BENCHMARKS.md. SQLite by default; set
  * DATABASE_URL=postgresql://… (a local scratch database: it is reset) to run on PostgreSQL.
  */
 import { execSync } from "node:child_process";

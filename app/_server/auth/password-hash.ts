@@ -2,8 +2,9 @@ import "server-only";
 import { hash, verify, type Options } from "@node-rs/argon2";
 
 /**
- * argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): about 6 ms per hash on this project's
- * 2-core reference machine. The hashing runs on libuv's thread pool, off the event loop.
+ * argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): a median of 10–17 ms per hash on this
+ * project's 2-core machines (docs/BENCHMARKS.md measures it each run). The hashing runs on libuv's thread pool, off
+ * the event loop.
  */
 export const PASSWORD_HASH_OPTIONS: Options = {
   // `Algorithm.Argon2id` is a const enum that isolatedModules can't inline, hence the literal.

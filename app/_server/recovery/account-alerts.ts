@@ -14,7 +14,6 @@ import { generateSecretToken, hashSecretToken, isSecretTokenShape } from "./secr
 export type AccountChange = AccountChangedEmailProps["change"];
 const ALERT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Who the "your account changed" email goes to, and what it says beyond the change itself. */
 export type AccountChangeNotice = {
   to: string;
   customerName: string;
@@ -69,7 +68,7 @@ export async function createAccountAlert(
 
 export type AlertCheck = { status: "valid"; change: AccountChange } | { status: "invalid" | "expired" | "used" };
 
-/** Checks a "This wasn't me" link without acting on it (the page asks for confirmation first). */
+/** Without acting on it: the page asks for confirmation first. */
 export async function checkAccountAlert(token: unknown, now = new Date()): Promise<AlertCheck> {
   if (!isSecretTokenShape(token)) return { status: "invalid" };
   const alert = await getDb().accountAlert.findUnique({ where: { tokenHash: hashSecretToken(token) } });

@@ -19,13 +19,10 @@ export type CompletePasswordResetResult =
 class TokenAlreadyConsumed extends Error {}
 
 /**
- * Sets a new password with a proof `resolveResetProof` found to hold (anything else is returned as it is).
- * - Attempts are limited per link, on top of the client limit the proof was resolved under.
- * - The password must pass the shared policy (not common, not the email, not the current password).
- * - The token is consumed by one conditional write in the transaction that changes the password, so of any number
- *   of concurrent submissions exactly one succeeds, and a failure leaves the token and the old password as they were.
- * - Everything a new password means (other links die, sessions end when asked, the "This wasn't me" email) is
- *   `replacePassword`, in that same transaction.
+ * Sets a new password with a proof `resolveResetProof` found to hold; any other outcome is returned as it is.
+ * Attempts are limited per link, on top of the client limit the proof was resolved under. The token is consumed
+ * by one conditional write in the transaction that changes the password, so of any number of concurrent
+ * submissions exactly one succeeds, and a failure leaves the token and the old password as they were.
  */
 export async function completePasswordReset(
   proof: ResolvedResetProof,

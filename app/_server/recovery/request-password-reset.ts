@@ -16,7 +16,6 @@ import { buildResetCodeUrl, buildResetUrl } from "./emailed-links";
 import { generateSecretToken } from "./secret-token";
 import { revokeOutstandingResetLinks } from "./revoke-reset-links";
 
-/** Runs a task after the response has been sent. Next's `after` in the app; tests pass their own. */
 export type RunAfterResponse = (task: () => Promise<void>) => void;
 
 /**
@@ -33,40 +32,38 @@ const runDecoupledFromResponse: RunAfterResponse = (task) =>
     await task();
   });
 
+const ACCEPTED = { status: "accepted" } as const;
+
 /**
- * Accepts a reset request for an address. It does the same thing for every address, registered or not:
- * - the rate limits (per address and per client) count every request, so being throttled says nothing either;
- * - nothing on the response path looks the address up. The lookup, the token and the email happen after the
- *   response is sent, at a random moment, so neither the answer, nor its timing, nor the timing of the next request
- *   can tell anyone whether an account exists.
- * Over a limit the request is dropped quietly: the caller shows the same confirmation, and no email is sent.
+ * Accepts a reset request, doing the same for every address: the limits count it, and nothing on the response
+ * path looks the address up, so neither the answer nor its timing says whether an account exists. Over a limit it
+ * is dropped quietly: the caller shows the same confirmation, and no email is sent.
  */
 export async function requestPasswordReset(
   request: { email: string },
   origin: RequestOrigin,
   runAfterResponse: RunAfterResponse = runDecoupledFromResponse,
-): Promise<void> {
+): Promise<{ status: "accepted" }> {
   const limit = await consumeRateLimits([
     ["RESET_REQUEST_PER_EMAIL", request.email],
     ["RESET_REQUEST_PER_ADDRESS", origin.ip],
   ]);
   if (limit.limited) {
     log.info({ event: "password_reset.throttled" }, "reset request over its rate limit; no email sent");
-    return;
+    return ACCEPTED;
   }
   runAfterResponse(() =>
     issuePasswordReset(request.email, origin).catch((error: unknown) => {
       log.error({ event: "password_reset.issue_failed", error: describeError(error) }, "could not issue a password reset");
     }),
   );
+  return ACCEPTED;
 }
+
 
 const STALE_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-/**
- * The work behind a request: for a registered address, a new link and code with their email (see
- * `startPasswordReset`). For an unknown address, nothing happens.
- */
+/** The work behind a request: for a registered address, a new link and code with their email; else nothing. */
 export async function issuePasswordReset(email: string, origin: RequestOrigin, now = new Date()): Promise<void> {
   const db = getDb();
   const customer = await db.customer.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
@@ -81,11 +78,9 @@ export async function issuePasswordReset(email: string, origin: RequestOrigin, n
 type ResetWriter = Pick<Database, "passwordResetToken" | "securityEvent" | "outboxEmail">;
 
 /**
- * The writes that start a reset, for the caller to commit in one transaction (a batch `$transaction([...])`, or one
- * by one inside an interactive one): revoke every older link and code, store the hashes of a new token and code,
- * and queue the email that carries both. The email is in the outbox only if the token is stored, and the other way
- * round; the token and code themselves exist only inside the (sealed) queued email. Nothing runs until the caller
- * commits the list, and none of the writes needs another's result.
+ * The writes that start a reset, for the caller to commit in one transaction (batch or interactive): older links
+ * die, the hashes of a new token and code are stored, and the email carrying both is queued, so neither exists
+ * without the other. The token and code themselves exist only inside the sealed queued email.
  */
 export function startPasswordReset(
   tx: ResetWriter,

@@ -34,8 +34,8 @@ export function setResetGrantCookie(jar: CookieWriter, scope: ResetGrantCookieSc
 }
 
 /**
- * Once the reset is done, the browser has no use for the grant. A dead one is left to expire on its own (15
- * minutes at most), so a reset page re-rendered without JavaScript can still say why it can't be used.
+ * Once the reset is done, the browser has no use for the grant. A dead one is left to expire on its own
+ * (RESET_GRANT_TTL_MINUTES at most), so a reset page re-rendered without JavaScript can still say why it can't be used.
  */
 export function forgetResetGrantCookie(jar: CookieWriter, scope: ResetGrantCookieScope): void {
   jar.set(RESET_GRANT_COOKIE, "", resetGrantCookieOptions(scope, new Date(0)));

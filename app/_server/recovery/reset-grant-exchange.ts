@@ -12,7 +12,7 @@ import { checkResetLink, type UnusableLinkReason } from "./reset-token-checks";
  */
 export type ExchangedForGrant = { status: "valid"; grant: string; grantExpiresAt: Date; linkExpiresAt: Date; email: string };
 
-/** A valid link for a grant. Nothing is written: the token stays unused until the password is set. */
+/** Nothing is written: the token stays unused until the password is set. */
 export async function openResetLink(
   link: { token: unknown; email: unknown },
   now = new Date(),

@@ -1,31 +1,29 @@
 import "server-only";
+import { RESET_GRANT_TTL_MINUTES } from "@/app/_lib/reset-link-status";
 import { PRESENTED_SECRET_MAX_LENGTH } from "@/app/_lib/validation";
 import { constantTimeEqual, keyedHash } from "../secrets";
 
 /**
- * A reset grant: a short-lived, single-purpose pass that names one reset token. It is what a browser holds after
- * opening a link or entering a code, so the token itself leaves the URL. It is signed, not stored: opening a link
- * writes nothing. It can only ever be as good as its token: once the token is used, revoked or expired, so is the grant.
+ * A reset grant names one reset token, so the token itself can leave the URL. It is signed, not stored (opening a
+ * link writes nothing), and never better than its token: once that is used, revoked or expired, so is the grant.
  *
  * Format: v1.<base64url JSON {t: token id, x: expiry in epoch seconds, p: "password-reset"}>.<HMAC of the first two parts>
  */
 const GRANT_VERSION = "v1";
 const GRANT_PURPOSE = "password-reset";
-export const RESET_GRANT_TTL_SECONDS = 15 * 60;
 
 export type ResetGrantClaims = { tokenId: string; expiresAt: Date };
 export type ResetGrantReading = { status: "valid"; claims: ResetGrantClaims } | { status: "invalid" | "expired" };
 
-/** A grant for the token, lasting 15 minutes but never beyond the token's own expiry. */
+/** A grant for the token, lasting RESET_GRANT_TTL_MINUTES but never beyond the token's own expiry. */
 export function issueResetGrant(tokenId: string, tokenExpiresAt: Date, now = new Date()): { grant: string; expiresAt: Date } {
-  const expiresAtMs = Math.min(tokenExpiresAt.getTime(), now.getTime() + RESET_GRANT_TTL_SECONDS * 1000);
+  const expiresAtMs = Math.min(tokenExpiresAt.getTime(), now.getTime() + RESET_GRANT_TTL_MINUTES * 60_000);
   const expiresAt = new Date(Math.floor(expiresAtMs / 1000) * 1000);
   const payload = Buffer.from(JSON.stringify({ t: tokenId, x: expiresAt.getTime() / 1000, p: GRANT_PURPOSE })).toString("base64url");
   const signed = `${GRANT_VERSION}.${payload}`;
   return { grant: `${signed}.${keyedHash("reset-grant", signed)}`, expiresAt };
 }
 
-/** Checks that a grant is well-formed, signed by this server, for password reset, and unexpired. */
 export function readResetGrant(grant: unknown, now = new Date()): ResetGrantReading {
   const invalid = { status: "invalid" } as const;
   if (typeof grant !== "string" || grant.length > PRESENTED_SECRET_MAX_LENGTH) return invalid;

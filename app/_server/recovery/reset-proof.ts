@@ -5,21 +5,11 @@ import { consumeRateLimits } from "../rate-limit";
 import { checkResetCode, checkResetGrant, checkResetLink, checkResetToken, type UnusableLinkReason, type UsableResetToken } from "./reset-token-checks";
 
 /**
- * What a client may present as the right to set a new password, as its door received it. Every door (the reset
- * page, the JSON API, each compatibility facade) hands over what it got, and this module alone decides which proof
- * that is and whether it holds.
+ * What a client presented as the right to set a new password, as its door received it. Every door hands over what
+ * it got; this module alone decides which proof that is and whether it holds. A token with the email is the link,
+ * without it the token alone; a code needs the email; the cookie's grant counts only when nothing else was sent.
  */
-export type PresentedResetProof = {
-  /** A grant from the link's landing page, the code page or the API's verify call. */
-  grant?: string;
-  /** The token from the emailed link; with the email it is the link, without it the token alone. */
-  token?: string;
-  email?: string;
-  /** The code from the email (normalised by the shared schema); needs the email. */
-  code?: string;
-  /** The grant in the browser's reset-grant cookie: used only when nothing else was presented. */
-  cookieGrant?: string;
-};
+export type PresentedResetProof = { grant?: string; token?: string; email?: string; code?: string; cookieGrant?: string };
 
 type ResetProof =
   | { kind: "grant"; grant: string }
@@ -27,12 +17,10 @@ type ResetProof =
   | { kind: "token"; token: string }
   | { kind: "code"; entry: ResetCodeEntry };
 
-/** The request doesn't say which proof it means: nothing, more than one, or a code without its address. */
 export type ProofProblem = "proof-missing" | "proof-ambiguous" | "email-missing";
 
 declare const resolved: unique symbol;
 
-/** Why a presented proof can't be used, or can't be tried just now. */
 export type UnusableResetProof =
   | { status: UnusableLinkReason | "wrong-code" | ProofProblem }
   | { status: "rate-limited"; retryAfterSeconds: number };

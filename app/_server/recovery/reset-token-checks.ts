@@ -9,10 +9,8 @@ import { hashSecretToken, isSecretTokenShape } from "./secret-token";
 
 export type { UnusableLinkReason };
 
-/** A reset token that can still be used, however it was found: by its link, its token, a grant or its code. */
 export type UsableResetToken = { id: string; customerId: string; email: string; expiresAt: Date };
 
-// Only the holder of a real token (or grant) learns more about it than "invalid".
 export type ResetTokenCheck = { status: "valid"; token: UsableResetToken } | { status: UnusableLinkReason };
 
 const tokenFields = {
@@ -62,7 +60,6 @@ export async function checkResetToken(token: unknown, now = new Date()): Promise
   return checkStoredToken(await findStoredToken({ tokenHash: hashSecretToken(token) }), now);
 }
 
-/** Checks a reset grant and the token it names, without using either up. */
 export async function checkResetGrant(grant: unknown, now = new Date()): Promise<ResetTokenCheck> {
   const reading = readResetGrant(grant, now);
   if (reading.status !== "valid") return reading;

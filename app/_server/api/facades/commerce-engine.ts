@@ -75,8 +75,8 @@ export const commerceEngineSurface: ApiSurface = {
       path: underPrefix("forgot-password"),
       body: forgotPasswordBodySchema,
       async handle({ body, origin }) {
-        await requestPasswordReset({ email: body.email }, origin);
-        return { status: "accepted", otpToken: issueOtpToken(body.email) } as const;
+        const accepted = await requestPasswordReset({ email: body.email }, origin);
+        return { ...accepted, otpToken: issueOtpToken(body.email) };
       },
       map: {
         accepted: ({ otpToken }) =>

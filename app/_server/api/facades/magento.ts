@@ -96,8 +96,7 @@ export const magentoSurface: ApiSurface = {
             fieldName: "template",
           });
         }
-        await requestPasswordReset({ email: body.email }, origin);
-        return { status: "accepted" } as const;
+        return requestPasswordReset({ email: body.email }, origin);
       },
       map: { accepted: respondTrue },
     }),

@@ -57,10 +57,7 @@ export const medusaSurface: ApiSurface = {
       method: "POST",
       path: `${AUTH}/reset-password`,
       body: resetPasswordBodySchema,
-      async handle({ body, origin }) {
-        await requestPasswordReset({ email: body.identifier }, origin);
-        return { status: "accepted" } as const;
-      },
+      handle: ({ body, origin }) => requestPasswordReset({ email: body.identifier }, origin),
       map: { accepted: () => new NextResponse(null, { status: 201 }) },
     }),
 

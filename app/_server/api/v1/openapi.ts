@@ -1,7 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { createDocument } from "zod-openapi";
+import { formatMinutes } from "@/app/_lib/format";
+import { RESET_GRANT_TTL_MINUTES } from "@/app/_lib/reset-link-status";
 import { getConfig } from "../../env";
+import { RESET_CODE_MAX_ATTEMPTS, RESET_CODE_TTL_MINUTES } from "../../recovery/reset-code";
 import { JSON_BODY_LIMIT_BYTES } from "../json-body";
 import {
   completeBodySchema,
@@ -37,6 +40,7 @@ const rateLimited = {
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument() {
+  const { RESET_REQUEST_PER_EMAIL: perEmail, RESET_REQUEST_PER_ADDRESS: perClient } = getConfig().rateLimits;
   cached ??= createDocument({
     openapi: "3.1.0",
     info: {
@@ -54,7 +58,7 @@ export function openApiDocument() {
           operationId: "requestPasswordReset",
           summary: "Email a reset link and code",
           description:
-            "Always 202 with the same body for a well-formed address, whether or not it has an account and whether or not it is over its rate limit (3 per address and 20 per client in 15 minutes by default); over a limit no email is sent.",
+            `Always 202 with the same body for a well-formed address, whether or not it has an account and whether or not it is over its rate limit (${perEmail.points} per address in ${formatMinutes(perEmail.windowMinutes)}, and ${perClient.points} per client in ${formatMinutes(perClient.windowMinutes)}); over a limit no email is sent.`,
           requestBody: { required: true, content: json(requestBodySchema) },
           responses: { "202": { description: "Accepted.", content: json(requestAcceptedSchema) }, ...commonErrors },
         },
@@ -65,7 +69,7 @@ export function openApiDocument() {
           operationId: "verifyPasswordReset",
           summary: "Check a link or code, and optionally exchange it for a grant",
           description:
-            "With `token`: checks the emailed link without using it up (`grant: none`, the default), or exchanges it for a 15-minute reset grant. With `code`: redeems the code (it works once, for 10 minutes and 5 tries) for a grant. `grant: cookie` sets it as an HttpOnly, SameSite=Strict cookie scoped to /api/v1/password-reset; `body` returns it.",
+            `With \`token\`: checks the emailed link without using it up (\`grant: none\`, the default), or exchanges it for a reset grant that lasts ${formatMinutes(RESET_GRANT_TTL_MINUTES)}. With \`code\`: redeems the code (it works once, for ${formatMinutes(RESET_CODE_TTL_MINUTES)} and ${RESET_CODE_MAX_ATTEMPTS} tries) for a grant. \`grant: cookie\` sets it as an HttpOnly, SameSite=Strict cookie scoped to /api/v1/password-reset; \`body\` returns it.`,
           requestBody: { required: true, content: json(verifyBodySchema) },
           responses: {
             "200": {

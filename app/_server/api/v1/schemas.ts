@@ -1,6 +1,8 @@
 import "server-only";
 import * as z from "zod";
-import { emailSchema, newPasswordSchema, presentedSecretSchema, resetCodeSchema } from "@/app/_lib/validation";
+import { formatMinutes } from "@/app/_lib/format";
+import { RESET_GRANT_TTL_MINUTES } from "@/app/_lib/reset-link-status";
+import { emailSchema, newPasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, presentedSecretSchema, resetCodeSchema } from "@/app/_lib/validation";
 
 /**
  * The native JSON API's request and response bodies. The handlers validate with these, and the OpenAPI document
@@ -31,7 +33,7 @@ const grant = documented(presentedSecretSchema("Send the grant from verify", "Th
   example: "v1.eyJ0IjoiY214…",
 });
 const newPassword = documented(newPasswordSchema, {
-  description: "8 to 128 characters (PASSWORD_MIN_LENGTH may raise the floor), not a common password, not built from the email, not the current password.",
+  description: `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters (PASSWORD_MIN_LENGTH may raise the floor), not a common password, not built from the email, not the current password.`,
   example: "harbour lantern juniper velvet",
 });
 const timestamp = z.iso.datetime().meta({ example: "2026-11-30T12:30:00.000Z" });
@@ -76,7 +78,7 @@ export const verifiedSchema = z
     valid: z.literal(true),
     expiresAt: timestamp.meta({ description: "When the link (and so any grant for it) stops working." }),
     grant: z.string().optional().meta({ description: "The reset grant, when `grant` was `body`." }),
-    grantExpiresAt: timestamp.optional().meta({ description: "When the grant stops working: 15 minutes, never past the link." }),
+    grantExpiresAt: timestamp.optional().meta({ description: `When the grant stops working: ${formatMinutes(RESET_GRANT_TTL_MINUTES)}, never past the link.` }),
   })
   .meta({ id: "ResetVerified" });
 

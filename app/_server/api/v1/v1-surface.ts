@@ -24,10 +24,7 @@ export const v1Surface: ApiSurface = {
       method: "POST",
       path: `${V1_PREFIX}/password-reset/request`,
       body: requestBodySchema,
-      async handle({ body, origin }) {
-        await requestPasswordReset({ email: body.email }, origin);
-        return { status: "accepted" } as const;
-      },
+      handle: ({ body, origin }) => requestPasswordReset({ email: body.email }, origin),
       map: {
         accepted: () =>
           respond(
