@@ -19,7 +19,7 @@ function isUnusableAlert(value: string | undefined): value is UnusableAlert {
 
 /**
  * The "This wasn't me" link from a password- or email-changed email. Opening it only asks for confirmation, so a
- * mail scanner can't trigger it; the button does the work (see reportNotMe in the account core).
+ * mail scanner can't trigger it; the button does the work (reportNotMe, app/_server/recovery/report-not-me.ts).
  */
 export default async function NotMePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
