@@ -36,7 +36,7 @@ export type ApiProblem =
   | { kind: "unusable-proof"; reason: UnusableLinkReason | "wrong-code" | "proof-missing" }
   | { kind: "internal" };
 
-export const PROBLEM_STATUS: Record<ApiProblem["kind"], number> = {
+const PROBLEM_STATUS: Record<ApiProblem["kind"], number> = {
   validation: 400,
   "malformed-json": 400,
   "unsupported-media-type": 415,
@@ -136,7 +136,7 @@ export function problemMessage(problem: ApiProblem): string {
 }
 
 /** Validation problems in one line, "field: message; …", for dialects whose errors have a single message. */
-export function describeFields(fields: Record<string, string>): string {
+function describeFields(fields: Record<string, string>): string {
   return Object.entries(fields)
     .map(([field, message]) => `${field}: ${message}`)
     .join("; ");

@@ -17,7 +17,7 @@ type ResetProof =
   | { kind: "token"; token: string }
   | { kind: "code"; entry: ResetCodeEntry };
 
-export type ProofProblem = "proof-missing" | "proof-ambiguous" | "email-missing";
+type ProofProblem = "proof-missing" | "proof-ambiguous" | "email-missing";
 
 declare const resolved: unique symbol;
 

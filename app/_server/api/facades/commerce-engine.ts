@@ -37,8 +37,8 @@ const commerceEngineDialect: ApiDialect = {
   },
 };
 
-export const forgotPasswordBodySchema = z.object({ email: emailSchema });
-export const resetPasswordBodySchema = z
+const forgotPasswordBodySchema = z.object({ email: emailSchema });
+const resetPasswordBodySchema = z
   .object({
     new_password: newPasswordSchema,
     confirm_password: confirmPasswordSchema,

@@ -66,13 +66,13 @@ const MAGENTO_TEMPLATES: readonly string[] = ["email_reset", "email_reminder"];
 const REST = "/rest/:store([A-Za-z0-9_]{1,32})?/V1";
 const respondTrue = () => NextResponse.json(true);
 
-export const initiateResetBodySchema = z.object({
+const initiateResetBodySchema = z.object({
   email: emailSchema,
   template: z.string({ error: "Required" }),
   websiteId: z.optional(z.union([z.number(), z.string()])),
 });
 
-export const resetPasswordBodySchema = z.object({
+const resetPasswordBodySchema = z.object({
   // Magento: "If empty value given then the customer will be matched by the RP token."
   email: z.union([z.literal(""), emailSchema]),
   resetToken: presentedSecretSchema("Required", "That isn't a token we send"),

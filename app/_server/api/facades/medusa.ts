@@ -46,8 +46,8 @@ const medusaDialect: ApiDialect = {
 const AUTH = "/auth/customer/emailpass";
 const bearerSchema = z.string().regex(new RegExp(`^Bearer \\S{1,${PRESENTED_SECRET_MAX_LENGTH}}$`)).transform((header) => header.slice("Bearer ".length));
 
-export const resetPasswordBodySchema = z.object({ identifier: emailSchema });
-export const updateBodySchema = z.object({ password: newPasswordSchema, email: z.optional(emailSchema) });
+const resetPasswordBodySchema = z.object({ identifier: emailSchema });
+const updateBodySchema = z.object({ password: newPasswordSchema, email: z.optional(emailSchema) });
 
 export const medusaSurface: ApiSurface = {
   dialect: medusaDialect,
