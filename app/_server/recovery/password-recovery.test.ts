@@ -414,6 +414,24 @@ describe("completing with the code in one step (the JSON API and Commerce Engine
   });
 });
 
+describe("deciding which proof was presented", () => {
+  it("takes exactly one proof, and the cookie's grant only when nothing else was sent", async () => {
+    const customer = await createCustomer();
+    const link = await requestResetEmail(customer.email);
+    const opened = await openResetLink(link);
+    if (opened.status !== "valid") throw new Error("expected a valid link");
+    const resolve = (presented: PresentedResetProof) => resolveResetProof(presented, uniqueOrigin());
+
+    expect(await resolve({ cookieGrant: opened.grant })).toMatchObject({ status: "valid", fromCookie: true, token: { customerId: customer.id } });
+    // What the request itself carries wins over the cookie, even when it is worse.
+    expect(await resolve({ grant: "v1.forged.grant", cookieGrant: opened.grant })).toEqual({ status: "invalid", fromCookie: false });
+    expect(await resolve({ token: link.token, email: link.email, cookieGrant: "v1.forged.grant" })).toMatchObject({ status: "valid", fromCookie: false });
+    expect(await resolve({ token: link.token, grant: opened.grant })).toEqual({ status: "proof-ambiguous", fromCookie: false });
+    expect(await resolve({ code: "22222222" })).toEqual({ status: "email-missing", fromCookie: false });
+    expect(await resolve({ email: customer.email })).toEqual({ status: "proof-missing", fromCookie: false });
+  });
+});
+
 describe("the token alone (compatibility APIs whose clients don't send the email)", () => {
   it("finds the link by its token, and reports it used once it is", async () => {
     const customer = await createCustomer();
