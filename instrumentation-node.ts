@@ -1,5 +1,5 @@
 import { getConfigOrExit } from "./app/_server/env";
-import { startOutboxWorker } from "./app/_server/outbox/run-worker";
+import { startOutboxWorker } from "./app/_server/background/run-worker";
 
 const config = getConfigOrExit();
 

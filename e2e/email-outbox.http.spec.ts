@@ -134,6 +134,63 @@ test("mail queued when the store is killed (SIGKILL) is delivered exactly once a
 });
 
 /**
+ * Accepted requests are rows before the answer: half through the no-JS form, half through the JSON API, the store
+ * killed the moment the last answer arrives, then started again. `providerFailsFirst` keeps the provider failing
+ * for the first seconds after the restart.
+ */
+async function acceptThenCrash(request: APIRequestContext, { port, label, providerFailsFirst }: { port: number; label: string; providerFailsFirst: boolean }) {
+  const databaseUrl = e2eDatabaseUrl(`outbox_${label}`);
+  migrateFreshDatabase(databaseUrl);
+  const emails = await seedOutboxCustomers(databaseUrl, label, 16);
+  const capture = await startCaptureServer();
+  const env = storeEnv(databaseUrl, capture);
+  const first = await startStore(port, env);
+  let second: Awaited<ReturnType<typeof startStore>> | undefined;
+  try {
+    if (providerFailsFirst) await capture.setFault("error");
+    const form = await readForm(request, `${first.url}/forgot-password`);
+    const viaForm = emails.slice(0, 8).map((email, n) => askForReset(request, form, email, n));
+    const viaApi = emails.slice(8).map((email, n) =>
+      fetch(`${first.url}/api/v1/password-reset/request`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": `198.20.0.${n + 1}` },
+        body: JSON.stringify({ email }),
+      }).then((response) => ({ status: response.status, confirmed: response.status === 202 })),
+    );
+    const answers = await Promise.all([...viaForm, ...viaApi]);
+    await first.stop("SIGKILL");
+    expect(answers.map((answer) => answer.confirmed)).toEqual(emails.map(() => true));
+    const db = database(databaseUrl);
+    const unfinished = (await db.resetRequest.count()) + (await db.outboxEmail.count({ where: { status: { in: ["pending", "sending"] } } }));
+    expect(unfinished, "work was still waiting when the store died").toBeGreaterThan(0);
+
+    second = await startStore(port, env);
+    if (providerFailsFirst) {
+      expect(await eventually(async () => (await capture.stats()).refused > 0, 30_000)).toBe(true);
+      await capture.setFault("none");
+    }
+    // Requests the dead process had claimed are taken over when their lease runs out (30 s).
+    expect(await eventually(async () => (await countDelivered(capture, emails)).every((count) => count >= 1), 90_000)).toBe(true);
+    expect(await eventually(async () => (await db.resetRequest.count()) === 0 && (await outboxHealth(second!.url)).backlog === 0, 30_000)).toBe(true);
+    expect(await countDelivered(capture, emails)).toEqual(emails.map(() => 1));
+  } finally {
+    await first.stop("SIGKILL");
+    await second?.stop();
+    await capture.stop();
+  }
+}
+
+test("reset requests accepted just before a crash (SIGKILL) each get exactly one email after a restart", async ({ request }) => {
+  test.setTimeout(180_000);
+  await acceptThenCrash(request, { port: 3115, label: "accepted_crash", providerFailsFirst: false });
+});
+
+test("… also when the mail provider fails at first after the restart", async ({ request }) => {
+  test.setTimeout(180_000);
+  await acceptThenCrash(request, { port: 3116, label: "accepted_crash_outage", providerFailsFirst: true });
+});
+
+/**
  * Scans a store's log output for anything from the emails it sent: reset links, their tokens, codes, and the
  * "this wasn't me" links. Log lines may name events and ids, never those.
  */

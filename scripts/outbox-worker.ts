@@ -14,7 +14,7 @@ nextEnv.loadEnvConfig(process.cwd(), environment.NODE_ENV === "development");
 const { getDb } = await import("@/app/_server/db");
 const { getConfigOrExit } = await import("@/app/_server/env");
 const { log } = await import("@/app/_server/log");
-const { startOutboxWorker, stopOutboxWorker } = await import("@/app/_server/outbox/run-worker");
+const { startOutboxWorker, stopOutboxWorker } = await import("@/app/_server/background/run-worker");
 
 getConfigOrExit();
 

@@ -5,8 +5,7 @@ import { registerCustomer } from "@/app/_server/auth/customer-accounts";
 import { getDb } from "@/app/_server/db";
 import type { RequestOrigin } from "@/app/_server/client-address";
 import { type AppConfig, parseConfig } from "@/app/_server/env";
-import { drainOutbox } from "@/app/_server/outbox/outbox-worker";
-import type { RunAfterResponse } from "@/app/_server/recovery/request-password-reset";
+import { drainBackgroundWork } from "@/app/_server/background/run-worker";
 
 export { notMeLinkIn, resetCodeIn, resetLinkIn } from "./email-links";
 
@@ -40,21 +39,6 @@ export async function createCustomer(overrides: { name?: string; email?: string;
   return { ...result.customer, password: input.password };
 }
 
-/** Stands in for Next's `after()`: keeps the tasks so a test can check what ran on the response path and what didn't. */
-export function deferredTasks() {
-  const tasks: (() => Promise<void>)[] = [];
-  const schedule: RunAfterResponse = (task) => void tasks.push(task);
-  return {
-    schedule,
-    get count() {
-      return tasks.length;
-    },
-    async runAll() {
-      for (const task of tasks.splice(0)) await task();
-    },
-  };
-}
-
 /**
  * Runs the app with a different environment for one test: the same parse the server does at start, so the test
  * exercises real configuration rather than a hand-made object. Returns a function that restores the previous one.
@@ -70,25 +54,27 @@ export function useEnvironment(env: Record<string, string>): () => void {
 }
 
 /**
- * Delivers every queued email that is due, as the app's worker would, and waits (bounded) for messages another
- * test file's drain is delivering at this moment, so what the outbox holds has reached the mailbox.
+ * Does what the app's background worker would: turns accepted reset requests into resets and delivers every queued
+ * email that is due. It waits (bounded) for work another test file's drain is doing at this moment, so what was
+ * asked for has reached the mailbox.
  */
 export async function deliverQueuedEmails(): Promise<void> {
   for (let round = 0; round < 100; round++) {
-    await drainOutbox();
+    await drainBackgroundWork();
     const now = new Date();
-    const inFlight = await getDb().outboxEmail.count({
-      where: {
-        OR: [
-          { status: "pending", nextAttemptAt: { lte: now } },
-          { status: "sending", leaseExpiresAt: { gt: now } },
-        ],
-      },
-    });
+    const inFlight =
+      (await getDb().outboxEmail.count({
+        where: {
+          OR: [
+            { status: "pending", nextAttemptAt: { lte: now } },
+            { status: "sending", leaseExpiresAt: { gt: now } },
+          ],
+        },
+      })) + (await getDb().resetRequest.count({ where: { OR: [{ claimedBy: null }, { leaseExpiresAt: { gt: now } }] } }));
     if (inFlight === 0) return;
     await sleep(20);
   }
-  throw new Error("queued emails were still being delivered after 100 rounds");
+  throw new Error("reset requests and emails were still being processed after 100 rounds");
 }
 
 /** The newest message the dev mailbox transport stored for an address, once queued mail has been delivered. */

@@ -200,7 +200,7 @@ async function hashCostMs(): Promise<number> {
  */
 async function issueTokens(emails: string[]): Promise<{ email: string; token: string }[]> {
   const { getDb } = await import("@/app/_server/db");
-  const { startPasswordReset } = await import("@/app/_server/recovery/request-password-reset");
+  const { startPasswordReset } = await import("@/app/_server/recovery/start-password-reset");
   const { unseal } = await import("@/app/_server/secrets");
   const db = getDb();
   const issued: { email: string; token: string }[] = [];

@@ -14,7 +14,7 @@ import { getDb } from "../db";
 import { checkAccountAlert } from "../recovery/account-alerts";
 import { reportNotMe } from "../recovery/report-not-me";
 import { checkResetLink } from "../recovery/reset-token-checks";
-import { issuePasswordReset } from "../recovery/request-password-reset";
+import { requestPasswordReset } from "../recovery/request-password-reset";
 import { changeEmail, changePassword } from "./change-credentials";
 
 const NEW_PASSWORD = "a fresh account passphrase";
@@ -24,7 +24,7 @@ async function signsIn(email: string, password: string) {
 }
 
 async function liveResetLink(email: string) {
-  await issuePasswordReset(email, uniqueOrigin());
+  await requestPasswordReset({ email }, uniqueOrigin());
   const link = new URL(resetLinkIn((await latestEmailTo(email))?.text ?? ""));
   return { token: link.searchParams.get("token"), email: link.searchParams.get("email") };
 }

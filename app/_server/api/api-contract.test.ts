@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiAnswer, callApi } from "@/test/api-door";
 import { type OpenApiDocument, openApiChecker } from "@/test/openapi-check";
-import { createCustomer, latestEmailTo, resetLinkIn, uniqueOrigin, useEnvironment } from "@/test/support";
-import { issuePasswordReset } from "../recovery/request-password-reset";
+import { createCustomer, deliverQueuedEmails, latestEmailTo, resetLinkIn, uniqueOrigin, useEnvironment } from "@/test/support";
+import { requestPasswordReset } from "../recovery/request-password-reset";
 import { openApiDocument } from "./v1/openapi";
 
 // The HTTP contract of every JSON surface, called in process: bad input of every kind, CORS, 404 and 405, the
@@ -37,7 +37,7 @@ function expectNoInternals(answer: ApiAnswer, name: string) {
 /** A live link for a new customer, issued through the core as a reset request's work would. */
 async function liveLink() {
   const customer = await createCustomer();
-  await issuePasswordReset(customer.email, uniqueOrigin());
+  await requestPasswordReset({ email: customer.email }, uniqueOrigin());
   const link = new URL(resetLinkIn((await latestEmailTo(customer.email))?.text ?? ""));
   return { customer, token: link.searchParams.get("token") ?? "", email: link.searchParams.get("email") ?? "" };
 }
@@ -92,7 +92,8 @@ describe("the native API", () => {
 
   it("says why a link can't be used, with the right status", async () => {
     const first = await liveLink();
-    await issuePasswordReset(first.customer.email, uniqueOrigin());
+    await requestPasswordReset({ email: first.customer.email }, uniqueOrigin());
+    await deliverQueuedEmails();
 
     const replaced = await callApi(VERIFY, { json: { email: first.email, token: first.token } });
     expect(replaced.status).toBe(410);

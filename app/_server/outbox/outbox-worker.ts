@@ -40,10 +40,19 @@ export class OutboxWorker {
   readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private timer: NodeJS.Timeout | undefined;
   private currentPass: Promise<number> | undefined;
-  private wakeRequested = false;
+  private nextPassAt = Number.POSITIVE_INFINITY;
+  /** A wake-up that came during a pass: the window within which the next pass should start. */
+  private wakeWithinMs: number | undefined;
   private stopping = false;
 
-  constructor(private readonly db: Database = getDb()) {}
+  /**
+   * `beforeDelivery` runs at the start of every pass, so work that queues mail (turning reset requests into resets)
+   * is done by the same worker, under the same schedule, and its mail goes out in the same pass.
+   */
+  constructor(
+    private readonly db: Database = getDb(),
+    private readonly beforeDelivery?: (workerId: string, now: Date) => Promise<number>,
+  ) {}
 
   /** Polls the outbox until `stop()`. */
   start(): this {
@@ -51,11 +60,18 @@ export class OutboxWorker {
     return this;
   }
 
-  /** Looks at the outbox now instead of at the next poll (called when a transaction has queued a message). */
-  wake(): void {
+  /**
+   * Looks at the outbox before the next poll: now, or at a random moment within `withinMs` (so that the work it
+   * does can't be tied to the request that woke it).
+   */
+  wake({ withinMs = 0 }: { withinMs?: number } = {}): void {
     if (this.stopping) return;
-    if (this.currentPass) this.wakeRequested = true;
-    else this.schedule(0);
+    if (this.currentPass) {
+      this.wakeWithinMs = Math.min(this.wakeWithinMs ?? withinMs, withinMs);
+      return;
+    }
+    const delayMs = withinMs > 0 ? randomInt(withinMs) : 0;
+    if (Date.now() + delayMs < this.nextPassAt) this.schedule(delayMs);
   }
 
   /**
@@ -70,13 +86,14 @@ export class OutboxWorker {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
+    this.nextPassAt = Date.now() + delayMs;
     this.timer = setTimeout(() => void this.tick(), delayMs);
     this.timer.unref();
   }
 
   private async tick(): Promise<void> {
     if (this.stopping || this.currentPass) return;
-    this.wakeRequested = false;
+    this.nextPassAt = Number.POSITIVE_INFINITY;
     this.currentPass = this.deliverDue().catch((error: unknown) => {
       log.error({ event: "outbox.pass_failed", worker: this.id, error: describeError(error) }, "outbox pass failed; will retry");
       return 0;
@@ -85,11 +102,19 @@ export class OutboxWorker {
     this.currentPass = undefined;
     if (this.stopping) return;
     // A full batch means more may be waiting; so may a wake-up that came during the pass.
-    this.schedule(handled === BATCH_SIZE || this.wakeRequested ? 0 : POLL_INTERVAL_MS);
+    const wakeWithinMs = this.wakeWithinMs;
+    this.wakeWithinMs = undefined;
+    if (handled >= BATCH_SIZE) this.schedule(0);
+    else if (wakeWithinMs !== undefined) this.schedule(wakeWithinMs > 0 ? randomInt(wakeWithinMs) : 0);
+    else this.schedule(POLL_INTERVAL_MS);
   }
 
-  /** One pass: claims up to a batch of due messages and delivers them. Returns how many it claimed. */
+  /**
+   * One pass: the work before delivery, then up to a batch of due messages claimed and delivered. Returns how
+   * many items it took on, of both kinds.
+   */
   async deliverDue(now = new Date()): Promise<number> {
+    const prepared = this.beforeDelivery ? await this.beforeDelivery(this.id, now) : 0;
     const claims = await this.claimDue(now);
     const queue = [...claims];
     const sender = async () => {
@@ -99,7 +124,7 @@ export class OutboxWorker {
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, claims.length) }, sender));
-    return claims.length;
+    return prepared + claims.length;
   }
 
   private async claimDue(now: Date): Promise<Claim[]> {

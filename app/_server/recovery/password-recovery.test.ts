@@ -1,9 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   checkedPassword,
   codeEntry,
   createCustomer,
-  deferredTasks,
   deliverQueuedEmails,
   latestEmailTo,
   notMeLinkIn,
@@ -18,7 +17,9 @@ import { authenticateCustomer } from "../auth/customer-accounts";
 import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { completePasswordReset } from "./complete-password-reset";
-import { issuePasswordReset, requestPasswordReset } from "./request-password-reset";
+import { requestPasswordReset } from "./request-password-reset";
+import { issueRequestedResets } from "./reset-requests";
+import { startPasswordReset } from "./start-password-reset";
 import { issueResetGrant } from "./reset-grant";
 import { openResetLink, redeemResetCode } from "./reset-grant-exchange";
 import { type PresentedResetProof, resolveResetProof } from "./reset-proof";
@@ -28,11 +29,9 @@ import { generateSecretToken, hashSecretToken } from "./secret-token";
 const NEW_PASSWORD = "a brand new passphrase";
 const MINUTE = 60_000;
 
-/** Requests a reset the way the pages do, runs the after-response work, and returns what the email carries. */
+/** Requests a reset the way the pages do, lets the background work run, and returns what the email carries. */
 async function requestResetEmail(email: string, origin: RequestOrigin = uniqueOrigin()) {
-  const deferred = deferredTasks();
-  await requestPasswordReset({ email }, origin, deferred.schedule);
-  await deferred.runAll();
+  await requestPasswordReset({ email }, origin);
   const message = await latestEmailTo(email);
   if (!message) throw new Error(`no email was sent to ${email}`);
   const link = new URL(resetLinkIn(message.text));
@@ -75,34 +74,61 @@ async function signsIn(email: string, password: string) {
   return (await authenticateCustomer({ email, password }, uniqueOrigin())).status === "authenticated";
 }
 
+/**
+ * Watches what the core asks of the database while `action` runs, in this test's process only (other test files
+ * share the database, and their background work may process any request at any moment).
+ */
+async function watchDatabase(action: () => Promise<unknown>) {
+  const db = getDb();
+  const calls = {
+    lookups: vi.spyOn(db.customer, "findUnique"),
+    tokens: vi.spyOn(db.passwordResetToken, "create"),
+    emails: vi.spyOn(db.outboxEmail, "create"),
+    requests: vi.spyOn(db.resetRequest, "create"),
+  };
+  await action();
+  const counts = Object.fromEntries(Object.entries(calls).map(([name, spy]) => [name, spy.mock.calls.length]));
+  vi.restoreAllMocks();
+  return counts;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
 describe("requesting a reset", () => {
-  it("does nothing on the response path: the account lookup, token and email all happen after the response", async () => {
+  it("answers once one row records the request, the same for every address: no lookup, token or email", async () => {
     const customer = await createCustomer();
-    const deferred = deferredTasks();
-
-    await requestPasswordReset({ email: customer.email }, uniqueOrigin(), deferred.schedule);
-
-    expect(deferred.count).toBe(1);
-    expect(await storedTokens(customer.id)).toHaveLength(0);
-    expect(await latestEmailTo(customer.email)).toBeNull();
-
-    await deferred.runAll();
+    const nobody = uniqueEmail("nobody");
+    for (const email of [customer.email, nobody]) {
+      expect(await watchDatabase(() => requestPasswordReset({ email }, uniqueOrigin())), email).toEqual({ lookups: 0, tokens: 0, emails: 0, requests: 1 });
+    }
+    // The background work then turns the registered address's request into a link and its email.
+    const message = await latestEmailTo(customer.email);
+    expect(message?.subject).toBe("Reset your Juniper Goods password");
     expect(await storedTokens(customer.id)).toHaveLength(1);
-    expect(await latestEmailTo(customer.email)).not.toBeNull();
     expect(await eventTypes(customer.id)).toEqual(["password_reset_requested"]);
   });
 
-  it("schedules the same work for an unknown address, which then stores and sends nothing", async () => {
+  it("keeps the request's address and client sealed, and drops an unknown address's request without a trace", async () => {
     const email = uniqueEmail("nobody");
-    const deferred = deferredTasks();
-
-    await requestPasswordReset({ email }, uniqueOrigin(), deferred.schedule);
-    expect(deferred.count).toBe(1);
+    const origin = uniqueOrigin();
     const tokensBefore = await getDb().passwordResetToken.count();
-    await deferred.runAll();
+    await requestPasswordReset({ email }, origin);
+    const rows = await getDb().resetRequest.findMany();
+    expect(JSON.stringify(rows)).not.toContain(email);
+    expect(JSON.stringify(rows)).not.toContain(origin.ip);
 
+    await deliverQueuedEmails();
     expect(await getDb().passwordResetToken.count()).toBe(tokensBefore);
     expect(await latestEmailTo(email)).toBeNull();
+  });
+
+  it("issues each request once, however many workers claim it at the same moment", async () => {
+    const customer = await createCustomer();
+    await requestPasswordReset({ email: customer.email }, uniqueOrigin());
+    await Promise.all(["worker-a", "worker-b", "worker-c"].map((worker) => issueRequestedResets(worker)));
+    await deliverQueuedEmails();
+    expect(await storedTokens(customer.id)).toHaveLength(1);
+    expect(await getDb().devMailboxMessage.count({ where: { to: customer.email } })).toBe(1);
   });
 
   it("stores only hashes: the SHA-256 of a 32-byte base64url token, and a keyed hash of the code", async () => {
@@ -150,8 +176,9 @@ describe("requesting a reset", () => {
 
     const restore = useEnvironment({ RESET_TOKEN_TTL_MINUTES: "5" });
     try {
+      // The writes a worker commits for a request, at a known moment.
       const now = new Date();
-      await issuePasswordReset(customer.email, uniqueOrigin(), now);
+      await getDb().$transaction(startPasswordReset(getDb(), customer, uniqueOrigin(), now));
       const newest = (await storedTokens(customer.id)).at(-1);
       expect(newest?.expiresAt.getTime()).toBe(now.getTime() + 5 * MINUTE);
       // A code never outlives its link.
@@ -180,12 +207,12 @@ describe("rate limits on requests", () => {
     const known = await createCustomer();
     const unknown = uniqueEmail("nobody");
     for (const email of [known.email, unknown]) {
-      const deferred = deferredTasks();
-      // Each request from a different client, so only the per-address limit applies.
-      for (let i = 0; i < 5; i += 1) await requestPasswordReset({ email }, uniqueOrigin(), deferred.schedule);
-      // The same answer every time (the caller shows the confirmation); only the first 3 do any work.
-      expect(deferred.count, email).toBe(3);
-      await deferred.runAll();
+      // Each request from a different client, so only the per-address limit applies. The same answer every time;
+      // only the first 3 are recorded.
+      const watched = await watchDatabase(async () => {
+        for (let i = 0; i < 5; i += 1) expect(await requestPasswordReset({ email }, uniqueOrigin())).toEqual({ status: "accepted" });
+      });
+      expect(watched.requests, email).toBe(3);
     }
     await deliverQueuedEmails();
     expect(await getDb().devMailboxMessage.count({ where: { to: known.email } })).toBe(3);
@@ -194,14 +221,15 @@ describe("rate limits on requests", () => {
 
   it("accepts at most 20 requests from one client address in 15 minutes", async () => {
     const origin = uniqueOrigin();
-    const deferred = deferredTasks();
-    for (let i = 0; i < 22; i += 1) await requestPasswordReset({ email: uniqueEmail("nobody") }, origin, deferred.schedule);
-    expect(deferred.count).toBe(20);
+    const watched = await watchDatabase(async () => {
+      for (let i = 0; i < 22; i += 1) await requestPasswordReset({ email: uniqueEmail("nobody") }, origin);
+    });
+    expect(watched.requests).toBe(20);
   });
 
   it("keeps counters in the database, hashed, never the address itself", async () => {
     const email = uniqueEmail("counted");
-    await requestPasswordReset({ email }, uniqueOrigin(), deferredTasks().schedule);
+    await requestPasswordReset({ email }, uniqueOrigin());
     const rows = await getDb().rateLimit.findMany();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(email);

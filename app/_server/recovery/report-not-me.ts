@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
 import { checkAccountAlert } from "./account-alerts";
-import { startPasswordReset } from "./request-password-reset";
+import { startPasswordReset } from "./start-password-reset";
 import { revokeOutstandingResetLinks } from "./revoke-reset-links";
 import { hashSecretToken } from "./secret-token";
 
