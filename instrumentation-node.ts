@@ -5,3 +5,7 @@ const config = getConfigOrExit();
 
 // Each app process delivers queued email itself unless the store runs `npm run worker` instead.
 if (config.outbox.worker === "embedded") startOutboxWorker("embedded");
+
+// Under server.mjs's supervision: this process has a valid configuration and is up. A process that stops before
+// saying so stops the whole server (it would fail the same way again); one that stops after is replaced.
+process.send?.("ready");

@@ -123,7 +123,12 @@ export default defineConfig({
     // The other configuration, for the browser journeys: mail kept in its dev mailbox, and shoppers signed in when
     // they finish a reset.
     ...(E2E_DATABASE_KIND === "sqlite"
-      ? [storeServer("mailbox-store", MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, { DEV_MAILBOX_ENABLED: "true", AUTO_SIGN_IN_AFTER_RESET: "true" })]
+      ? [storeServer("mailbox-store", MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, {
+            DEV_MAILBOX_ENABLED: "true",
+            AUTO_SIGN_IN_AFTER_RESET: "true",
+            // One process, where the main store serves from one per core (the default): both shapes run the suite.
+            WEB_CONCURRENCY: "1",
+          })]
       : []),
   ],
 });

@@ -5,9 +5,19 @@
 // incoming copy is stripped of, and app/_server/client-address.ts combines it with TRUST_PROXY_HOPS.
 //
 //   node server.mjs            production (NODE_ENV=production unless set otherwise); `npm start`
-//   node server.mjs --dev      development with hot reload; `npm run dev`
+//   node server.mjs --dev      development with hot reload, in one process; `npm run dev`
 // Listens on HOSTNAME (default 0.0.0.0 in production, localhost in development) and PORT (default 3000).
+//
+// In production it serves from WEB_CONCURRENCY processes (default: one per core) through node:cluster: this
+// process only supervises them. Each runs Next and its own background worker; everything that must hold across
+// them (single use, rate limits, each email sent once) is decided in the shared database. A worker that dies is
+// replaced; one that dies before it reported ready (instrumentation-node.ts does, once its configuration is valid)
+// stops the whole server with its exit code: a configuration error would only repeat.
+// Each serving process gets a capped V8 heap and fewer malloc arenas (SERVER_HEAP_MB, MALLOC_ARENA_MAX), which keep
+// its memory near what it uses instead of what V8 and glibc would let it grow to (docs/BENCHMARKS.md).
+import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -22,39 +32,108 @@ const port = Number(process.env.PORT || 3000);
 // when the process is killed is not lost: its lease runs out and another worker (or this one, restarted) sends it.
 const SHUTDOWN_GRACE_MS = 15_000;
 
-const { default: next } = await import("next");
-const app = next({ dev, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+/** A whole number from the environment within bounds, or the default; anything else stops start-up, naming it. */
+function wholeNumberSetting(name, fallback, min, max) {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  console.error(`\n${name} must be a whole number from ${min} to ${max}; it is "${raw.slice(0, 20)}".\n`);
+  process.exit(1);
+}
 
-const server = createServer((request, response) => {
-  delete request.headers[PEER_ADDRESS_HEADER];
-  const peer = request.socket.remoteAddress;
-  if (peer) request.headers[PEER_ADDRESS_HEADER] = peer;
-  handle(request, response);
-});
+if (!dev && cluster.isPrimary) superviseServingProcesses();
+else await serve();
 
-server.listen(port, hostname, () => {
-  const shown = hostname === "0.0.0.0" ? "localhost" : hostname;
-  console.log(`> Ready on http://${shown}:${port} (${dev ? "development" : process.env.NODE_ENV})`);
-});
+function superviseServingProcesses() {
+  const count = wholeNumberSetting("WEB_CONCURRENCY", availableParallelism(), 1, 64);
+  const heapMb = wholeNumberSetting("SERVER_HEAP_MB", 192, 64, 16_384);
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] });
+  const env = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2" };
+  const ready = new Set();
+  /** The exit code to leave with once every serving process is gone, when stopping. */
+  let stopping = null;
+  let recentRestarts = [];
 
-// On SIGTERM/SIGINT: stop accepting connections, let requests in flight (and their after() work) finish, stop the
-// outbox worker (its sends in progress finish; messages it claimed but had not started go back to the queue), exit.
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    const forceExit = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
-    forceExit.unref();
-    server.close(() => {
-      Promise.resolve(app.close?.())
-        .catch(() => {})
-        .then(() => globalThis.__outboxWorker?.stop())
-        .catch(() => {})
-        .finally(() => process.exit(0));
+  const fork = () => {
+    const worker = cluster.fork(env);
+    worker.on("message", (message) => {
+      if (message === "ready") ready.add(worker.id);
     });
-    server.closeIdleConnections?.();
+  };
+  for (let i = 0; i < count; i += 1) fork();
+
+  cluster.on("exit", (worker, code, signal) => {
+    const served = ready.delete(worker.id);
+    if (stopping !== null) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopping);
+      return;
+    }
+    if (!served) {
+      // It never got as far as serving: starting another would fail the same way.
+      console.error(`A server process stopped during start-up (${signal ?? `exit code ${code}`}); stopping.`);
+      stopAll(code || 1);
+      return;
+    }
+    // A crash while serving: replace it, unless they keep crashing.
+    const now = Date.now();
+    recentRestarts = [...recentRestarts.filter((at) => now - at < 60_000), now];
+    if (recentRestarts.length > 5 * count) {
+      console.error("Server processes keep crashing (more than five each in a minute); stopping.");
+      stopAll(1);
+      return;
+    }
+    console.error(`A server process stopped (${signal ?? `exit code ${code}`}); starting another.`);
+    fork();
   });
+
+  function stopAll(exitCode) {
+    stopping = exitCode;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(exitCode);
+    for (const worker of workers) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS + 1_000).unref();
+  }
+
+  for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => stopping === null && stopAll(0));
+}
+
+async function serve() {
+  const { default: next } = await import("next");
+  const app = next({ dev, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((request, response) => {
+    delete request.headers[PEER_ADDRESS_HEADER];
+    const peer = request.socket.remoteAddress;
+    if (peer) request.headers[PEER_ADDRESS_HEADER] = peer;
+    handle(request, response);
+  });
+
+  server.listen(port, hostname, () => {
+    const shown = hostname === "0.0.0.0" ? "localhost" : hostname;
+    const which = cluster.isWorker ? `, process ${cluster.worker?.id}` : "";
+    console.log(`> Ready on http://${shown}:${port} (${dev ? "development" : process.env.NODE_ENV}${which})`);
+  });
+
+  // On SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, stop the background worker (its
+  // sends in progress finish; what it claimed but had not started goes back to the queue), exit.
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const forceExit = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
+      forceExit.unref();
+      server.close(() => {
+        Promise.resolve(app.close?.())
+          .catch(() => {})
+          .then(() => globalThis.__outboxWorker?.stop())
+          .catch(() => {})
+          .finally(() => process.exit(0));
+      });
+      server.closeIdleConnections?.();
+    });
+  }
 }

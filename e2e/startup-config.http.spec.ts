@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { eventually, migrateFreshDatabase, startStore } from "./support/store-process";
+import { e2eDatabaseUrl } from "./support/servers";
 
 /** Starts the production server (server.mjs, as `npm start` does) and collects what it prints until it exits. */
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -42,4 +44,31 @@ test("a malformed setting stops start-up with a message naming it, without echoi
   expect(output).toContain("APP_URL must be the shop's origin");
   expect(output).toContain("RESET_TOKEN_TTL_MINUTES must be a whole number of minutes");
   expect(output).not.toContain("too-short-secret");
+});
+
+test("a malformed process count stops start-up with a message naming it", async () => {
+  const { code, output } = await startServer({ WEB_CONCURRENCY: "lots" });
+  expect(code).toBe(1);
+  expect(output).toContain("WEB_CONCURRENCY must be a whole number from 1 to 64");
+});
+
+test("npm start serves from one process per core, and replaces one that crashes", async () => {
+  test.setTimeout(90_000);
+  const databaseUrl = e2eDatabaseUrl("processes");
+  migrateFreshDatabase(databaseUrl);
+  const log: string[] = [];
+  const store = await startStore(3117, { DATABASE_URL: databaseUrl, DEV_MAILBOX_ENABLED: "true", WEB_CONCURRENCY: "2" }, log);
+  try {
+    const workerPids = () => [...log.join("").matchAll(/"event":"outbox\.worker_started","worker":"[^:]+:(\d+):/g)].map((match) => Number(match[1]));
+    expect(await eventually(async () => workerPids().length === 2, 30_000)).toBe(true);
+    const [crashing, surviving] = workerPids() as [number, number];
+    expect(crashing).not.toBe(surviving);
+
+    process.kill(crashing, "SIGKILL");
+    expect(await eventually(async () => workerPids().length === 3, 30_000), "a replacement started").toBe(true);
+    for (let n = 0; n < 6; n += 1) expect((await fetch(`${store.url}/login`)).status).toBe(200);
+    expect(log.join("")).toContain("A server process stopped (SIGKILL); starting another.");
+  } finally {
+    await store.stop();
+  }
 });

@@ -7,9 +7,10 @@ import { resetLinkIn } from "./support/inbox";
 import { e2eDatabaseUrl } from "./support/servers";
 import { migrateFreshDatabase, outboxHealth, type StoreProcess, startStore } from "./support/store-process";
 
-// A store that has grown: two app processes (server.mjs on the production build, as `npm start` runs it) behind one
-// address, sharing one database: PostgreSQL in the suite's PostgreSQL run, one SQLite file in the other. Every
-// rule that matters must hold across the pair, because it is enforced in the shared database, not in a process.
+// A store that has grown: two instances (server.mjs on the production build, as `npm start` runs it, each serving
+// from two processes) behind one address, sharing one database: PostgreSQL in the suite's PostgreSQL run, one
+// SQLite file in the other. Every rule that matters must hold across all four processes, because it is enforced in
+// the shared database, not in a process.
 
 type CaptureServer = Awaited<ReturnType<typeof startCaptureServer>>;
 
@@ -37,6 +38,7 @@ test.beforeAll(async () => {
     APP_URL: "http://127.0.0.1:3113",
     // Room for the 20-way race below to reach the single-use check (the usual limit is 5 attempts per link).
     RATE_LIMIT_RESET_ATTEMPT_PER_LINK: "40/15",
+    WEB_CONCURRENCY: "2",
   };
   storeA = await startStore(3113, env);
   storeB = await startStore(3114, env);
@@ -184,4 +186,18 @@ test("the per-email request limit (3 in 15 minutes) holds across both instances 
   expect(await emailsWithSubject(email, RESET_SUBJECT)).toHaveLength(3);
   const throttled = (storeA.output() + storeB.output()).match(/"event":"password_reset\.throttled"/g) ?? [];
   expect(throttled).toHaveLength(5);
+});
+
+test("many shoppers asking at once, across both instances, each get exactly one email", async () => {
+  const emails = Array.from({ length: 24 }, (_, n) => `crowd-${n}-${Date.now()}@two-instances.example`);
+  await seedCustomers(databaseUrl, emails, "old password before");
+  await Promise.all(emails.map((email, n) => askForReset(n % 2 === 0 ? storeA : storeB, email)));
+
+  // Every request is a row the moment it is answered; the four processes' workers share them out.
+  await expect.poll(async () => (await Promise.all(emails.map((email) => emailsWithSubject(email, RESET_SUBJECT)))).every((sent) => sent.length >= 1), { timeout: 30_000 }).toBe(true);
+  for (const store of [storeA, storeB]) {
+    await expect.poll(async () => (await outboxHealth(store.url)).backlog, { timeout: 20_000 }).toBe(0);
+  }
+  expect(await database(databaseUrl).resetRequest.count()).toBe(0);
+  expect(await Promise.all(emails.map(async (email) => (await emailsWithSubject(email, RESET_SUBJECT)).length))).toEqual(emails.map(() => 1));
 });

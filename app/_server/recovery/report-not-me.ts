@@ -24,13 +24,15 @@ export async function reportNotMe(token: unknown, origin: RequestOrigin, now = n
   if (check.status !== "valid") return check;
   const tokenHash = hashSecretToken(token as string);
 
+  // The transaction writes before it reads: on SQLite that takes the write lock at once, so a writer in another
+  // process makes it wait (the busy timeout) instead of failing it when it first writes after reading.
   const email = await getDb().$transaction(async (tx) => {
-    const alert = await tx.accountAlert.findUnique({ where: { tokenHash }, include: { customer: true } });
     const used = await tx.accountAlert.updateMany({
       where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (!alert || used.count !== 1) return null;
+    if (used.count !== 1) return null;
+    const alert = await tx.accountAlert.findUniqueOrThrow({ where: { tokenHash }, include: { customer: true } });
     let email = alert.customer.email;
     if (alert.kind === "email-changed" && alert.previousEmail && alert.previousEmail !== email) {
       const taken = await tx.customer.findUnique({ where: { email: alert.previousEmail }, select: { id: true } });
