@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { uniqueEmail } from "@/test/support";
 import { getDb } from "./db";
-import { consumeRateLimits, counterRowKey } from "./rate-limit";
+import { consumeRateLimits, counterRowKey, countAttempt, withinLimits } from "./rate-limit";
 
 // RESET_REQUEST_PER_EMAIL allows 3 attempts in 15 minutes by default.
 const LIMIT = "RESET_REQUEST_PER_EMAIL" as const;
@@ -48,4 +48,19 @@ describe("rate limit counters", () => {
     expect(after.points).toBe(10);
     expect(after.expire?.getTime()).toBeGreaterThan(Date.now());
   });
+
+  it("counts every limit of an attempt in one statement, and a later statement can depend on all being within", async () => {
+    const email = uniqueEmail("both");
+    const client = `203.0.113.${Math.floor(Math.random() * 250) + 1}-${email}`;
+    const limits = [[LIMIT, email], ["RESET_REQUEST_PER_ADDRESS", client]] as const;
+    const allowed = async () => {
+      const [, rows] = await getDb().$transaction([countAttempt(limits), getDb().$queryRaw<{ allowed: number }[]>`SELECT 1 AS "allowed" WHERE ${withinLimits(limits)}`]);
+      return rows.length === 1;
+    };
+    expect([await allowed(), await allowed(), await allowed(), await allowed()]).toEqual([true, true, true, false]);
+    expect((await counter(email)).points).toBe(4);
+    const perClient = await getDb().rateLimit.findUniqueOrThrow({ where: { key: counterRowKey("RESET_REQUEST_PER_ADDRESS", client) } });
+    expect(perClient.points).toBe(4);
+  });
 });
+

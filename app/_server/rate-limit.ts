@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { Prisma } from "@/prisma/generated/sqlite/client";
 import { getDb } from "./db";
 import { getConfig, type RateLimitName } from "./env";
 
@@ -8,89 +8,77 @@ export type { RateLimitName };
 
 export type RateLimitOutcome = { limited: false } | { limited: true; retryAfterSeconds: number };
 
-type Counter = { points: number; expire: Date | null };
+/** One attempt to count: against which limit, for what (an address, an email, a link). */
+export type RateLimitCheck = readonly [RateLimitName, string];
 
 /**
- * rate-limiter-flexible's Prisma store, counting with one database statement where the library spends two.
- *
- * The library deletes an expired counter and then upserts it: two round trips through Prisma on every attempt,
- * for the rare attempt that opens a new window. Every reset request and sign-in pays that for each of its limits,
- * and it was the largest single cost of a reset request under load (docs/BENCHMARKS.md). Here one upsert counts
- * the attempt and, when the stored window has run out, starts a new one holding just this attempt, atomically:
- * of many attempts racing past an expiry, one opens the window and the others count in it. Everything else
- * (points, blocks, Retry-After) is the library's. Plain SQL that SQLite and PostgreSQL both accept; Prisma binds
- * the values.
+ * Fixed-window counters in the database (the RateLimit table), so limits hold across restarts and across every
+ * process and instance sharing it. All the limits of one attempt are counted by a single statement: an upsert of
+ * one row per limit that adds the attempt, or, where the stored window has run out, starts a new one holding just
+ * it, atomically, so of many attempts racing past an expiry one opens the window and the others count in it. One
+ * statement per attempt is what the store's busiest doors can afford (docs/BENCHMARKS.md). Plain SQL that SQLite
+ * and PostgreSQL both accept; Prisma binds the values.
  */
-class SingleStatementRateLimiterPrisma extends RateLimiterPrisma {
-  async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Counter> {
-    const db = getDb();
-    const now = new Date();
-    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
-    if (forceExpire) {
-      return db.rateLimit.upsert({ where: { key }, create: { key, points, expire }, update: { points, expire } });
-    }
-    const [counted] = await db.$queryRaw<Counter[]>`
-      INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
-      ON CONFLICT ("key") DO UPDATE SET
-        "points" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
-        "expire" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimit"."expire" END
-      RETURNING "points", "expire"`;
-    if (!counted) throw new Error("the rate limit counter was not written");
-    return counted;
-  }
-}
-
-/**
- * Counters live in the database (the RateLimit table, through rate-limiter-flexible's Prisma store), so limits
- * hold across restarts and across every app instance sharing the database.
- */
-const limiters = new Map<string, RateLimiterPrisma>();
-
-function limiter(name: RateLimitName): RateLimiterPrisma {
-  const { points, windowMinutes } = getConfig().rateLimits[name];
-  // Keyed by the policy as well as the name, so a limiter always matches the configuration in force.
-  const cacheKey = `${name}:${points}/${windowMinutes}`;
-  let found = limiters.get(cacheKey);
-  if (!found) {
-    found = new SingleStatementRateLimiterPrisma({
-      storeClient: getDb(),
-      tableName: "rateLimit",
-      keyPrefix: name,
-      points,
-      duration: windowMinutes * 60,
-    });
-    limiters.set(cacheKey, found);
-  }
-  return found;
-}
+type Counted = { key: string; points: number; expire: Date | string | null };
 
 /** Keys are hashed: the counters table never holds an email address or a client address. */
-function storedKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("base64url");
+export function counterRowKey(name: RateLimitName, key: string): string {
+  return `${name}:${createHash("sha256").update(key, "utf8").digest("base64url")}`;
 }
 
-/** The RateLimit row that counts `key` against the limit `name` (the library prefixes keys with the limit's name). */
-export function counterRowKey(name: RateLimitName, key: string): string {
-  return `${name}:${storedKey(key)}`;
+function rows(checks: readonly RateLimitCheck[], now: Date) {
+  const { rateLimits } = getConfig();
+  const byKey = new Map<string, { points: number; expire: Date }>();
+  for (const [name, key] of checks) {
+    const policy = rateLimits[name];
+    byKey.set(counterRowKey(name, key), { points: policy.points, expire: new Date(now.getTime() + policy.windowMinutes * 60_000) });
+  }
+  return byKey;
 }
 
 /**
- * Counts one attempt against every listed limit (all of them, so a blocked attempt still counts everywhere) and
- * reports whether any limit is exceeded, with how long until the strictest one allows another attempt.
+ * The statement that counts one attempt against every listed limit (all of them, so an attempt over one limit still
+ * counts against the others), as Prisma's lazy operation: awaiting it runs it, and a batch transaction can take it.
  */
-export async function consumeRateLimits(checks: readonly (readonly [RateLimitName, string])[]): Promise<RateLimitOutcome> {
-  const results = await Promise.allSettled(checks.map(([name, key]) => limiter(name).consume(storedKey(key))));
+export function countAttempt(checks: readonly RateLimitCheck[], now = new Date()) {
+  const values = [...rows(checks, now)].map(([key, { expire }]) => Prisma.sql`(${key}, 1, ${expire})`);
+  return getDb().$queryRaw<Counted[]>`
+    INSERT INTO "RateLimit" ("key", "points", "expire") VALUES ${Prisma.join(values)}
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
+      "expire" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimit"."expire" END
+    RETURNING "key", "points", "expire"`;
+}
+
+/** Whether the counted attempt is over any of its limits, and how long until the strictest allows another. */
+export function attemptOutcome(checks: readonly RateLimitCheck[], counted: Counted[], now = new Date()): RateLimitOutcome {
+  const policies = rows(checks, now);
   let retryAfterMs = 0;
-  for (const result of results) {
-    if (result.status === "fulfilled") continue;
-    // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with an Error when the store fails.
-    if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
-    retryAfterMs = Math.max(retryAfterMs, result.reason.msBeforeNext);
+  for (const row of counted) {
+    const policy = policies.get(row.key);
+    if (!policy || row.points <= policy.points) continue;
+    const expire = row.expire === null ? now : new Date(row.expire);
+    retryAfterMs = Math.max(retryAfterMs, expire.getTime() - now.getTime(), 1);
   }
   return retryAfterMs > 0 ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : { limited: false };
 }
 
+/**
+ * A condition, for a statement in the same transaction after `countAttempt`, that holds only while every counter is
+ * within its limit: so a write can depend on the attempt being allowed without another round trip.
+ */
+export function withinLimits(checks: readonly RateLimitCheck[], now = new Date()) {
+  const over = [...rows(checks, now)].map(([key, { points }]) => Prisma.sql`("key" = ${key} AND "points" > ${points})`);
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM "RateLimit" WHERE ${Prisma.join(over, " OR ")})`;
+}
+
+/** Counts one attempt against every listed limit and says whether it may go ahead. */
+export async function consumeRateLimits(checks: readonly RateLimitCheck[]): Promise<RateLimitOutcome> {
+  const now = new Date();
+  return attemptOutcome(checks, await countAttempt(checks, now), now);
+}
+
 /** Forgets the attempts counted for a key, e.g. a sign-in limit once the right password has been given. */
 export async function resetRateLimit(name: RateLimitName, key: string): Promise<void> {
-  await limiter(name).delete(storedKey(key));
+  await getDb().rateLimit.deleteMany({ where: { key: counterRowKey(name, key) } });
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { RequestOrigin } from "../client-address";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
-import { consumeRateLimits } from "../rate-limit";
+import { getDb } from "../db";
+import { countAttempt, type RateLimitCheck } from "../rate-limit";
 import { recordResetRequest } from "./reset-requests";
 
 /**
@@ -22,15 +23,17 @@ const ACCEPTED = { status: "accepted" } as const;
  * process dies right after. Over a limit it is dropped quietly: the same answer, and no email.
  */
 export async function requestPasswordReset(request: { email: string }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
-  const limit = await consumeRateLimits([
+  const limits: RateLimitCheck[] = [
     ["RESET_REQUEST_PER_EMAIL", request.email],
     ["RESET_REQUEST_PER_ADDRESS", origin.ip],
-  ]);
-  if (limit.limited) {
+  ];
+  // One transaction, one write lock: count the attempt, and record the request only if that kept it in its limits.
+  const now = new Date();
+  const [, recorded] = await getDb().$transaction([countAttempt(limits, now), recordResetRequest(request.email, origin, limits, now)]);
+  if (recorded !== 1) {
     log.info({ event: "password_reset.throttled" }, "reset request over its rate limit; no email sent");
     return ACCEPTED;
   }
-  await recordResetRequest(request.email, origin);
   wakeOutboxWorker({ withinMs: DECORRELATION_WINDOW_MS });
   return ACCEPTED;
 }

@@ -1,7 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { describeError, log } from "../log";
+import { type RateLimitCheck, withinLimits } from "../rate-limit";
 import { seal, unseal } from "../secrets";
 import { startPasswordReset } from "./start-password-reset";
 
@@ -15,55 +17,70 @@ const BATCH_SIZE = 20;
 
 type RequestedReset = { email: string; origin: RequestOrigin };
 
-export function recordResetRequest(email: string, origin: RequestOrigin) {
+/**
+ * The statement that records a request, provided the attempt just counted (in the same transaction) is within its
+ * limits: Prisma's lazy operation, resolving to 1 when it recorded the request and 0 when a limit kept it out.
+ */
+export function recordResetRequest(email: string, origin: RequestOrigin, limits: readonly RateLimitCheck[], now: Date) {
   const content: RequestedReset = { email, origin };
-  return getDb().resetRequest.create({ data: { payload: seal("reset-request", JSON.stringify(content)) }, select: { id: true } });
+  return getDb().$executeRaw`
+    INSERT INTO "ResetRequest" ("id", "payload", "createdAt")
+    SELECT ${randomUUID()}, ${seal("reset-request", JSON.stringify(content))}, ${now}
+    WHERE ${withinLimits(limits, now)}`;
 }
 
 /**
- * One pass: claims up to a batch of requests (one conditional write each, with a lease, so any number of workers
- * may run) and issues them. Returns how many it claimed.
+ * One pass: claims up to a batch of requests (one conditional write, with a lease, so any number of workers may
+ * run) and issues them, in a few statements for the whole batch. Returns how many it claimed.
  */
 export async function issueRequestedResets(workerId: string, now = new Date()): Promise<number> {
   const db = getDb();
   const due = { OR: [{ claimedBy: null }, { leaseExpiresAt: { lt: now } }] };
-  const candidates = await db.resetRequest.findMany({ where: due, orderBy: { createdAt: "asc" }, take: BATCH_SIZE, select: { id: true, payload: true } });
-  let claimed = 0;
-  for (const candidate of candidates) {
-    const { count } = await db.resetRequest.updateMany({
-      where: { ...due, id: candidate.id },
-      data: { claimedBy: workerId, leaseExpiresAt: new Date(now.getTime() + REQUEST_LEASE_MS) },
-    });
-    if (count !== 1) continue;
-    claimed += 1;
-    await issueRequestedReset(candidate, workerId, now).catch((error: unknown) => {
-      // It stays claimed until its lease runs out, then it is tried again.
-      log.error({ event: "password_reset.issue_failed", error: describeError(error) }, "could not issue a password reset; will retry");
-    });
-  }
-  return claimed;
+  const candidates = await db.resetRequest.findMany({ where: due, orderBy: { createdAt: "asc" }, take: BATCH_SIZE, select: { id: true } });
+  if (candidates.length === 0) return 0;
+  await db.resetRequest.updateMany({
+    where: { ...due, id: { in: candidates.map(({ id }) => id) } },
+    data: { claimedBy: workerId, leaseExpiresAt: new Date(now.getTime() + REQUEST_LEASE_MS) },
+  });
+  const claimed = await db.resetRequest.findMany({ where: { id: { in: candidates.map(({ id }) => id) }, claimedBy: workerId }, select: { id: true, payload: true } });
+  await issueClaimed(claimed, workerId, now).catch((error: unknown) => {
+    // They stay claimed until their lease runs out, then they are tried again.
+    log.error({ event: "password_reset.issue_failed", error: describeError(error) }, "could not issue password resets; will retry");
+  });
+  return claimed.length;
 }
 
-async function issueRequestedReset(row: { id: string; payload: string }, workerId: string, now: Date): Promise<void> {
-  const request = openRequest(row.payload);
-  if (!request) {
+async function issueClaimed(claimed: { id: string; payload: string }[], workerId: string, now: Date): Promise<void> {
+  const requests = claimed.flatMap((row) => {
+    const request = openRequest(row.payload);
+    if (request) return [{ id: row.id, ...request }];
     log.error({ event: "password_reset.request_unreadable" }, "a reset request can't be read (sealed under another AUTH_SECRET?); kept");
-    return;
-  }
+    return [];
+  });
+  if (requests.length === 0) return;
   const db = getDb();
-  const held = { id: row.id, claimedBy: workerId };
-  const customer = await db.customer.findUnique({ where: { email: request.email }, select: { id: true, name: true, email: true } });
-  if (!customer) {
-    await db.resetRequest.deleteMany({ where: held });
-    return;
-  }
-  // One batch transaction: the request is used up in the same commit as the writes that start the reset. (A batch
-  // costs about half the CPU of an interactive transaction, docs/BENCHMARKS.md.) Only a worker whose lease ran out
-  // mid-pass, 30 s, could find the request already taken; it then says so, having sent a second link.
-  const [taken] = await db.$transaction([db.resetRequest.deleteMany({ where: held }), ...startPasswordReset(db, customer, request.origin, now)]);
-  if (taken.count !== 1) log.warn({ event: "password_reset.issued_twice", customerId: customer.id }, "a reset request was issued by two workers");
-  log.info({ event: "password_reset.issued", customerId: customer.id });
+  const customers = await db.customer.findMany({
+    where: { email: { in: [...new Set(requests.map(({ email }) => email))] } },
+    select: { id: true, name: true, email: true },
+  });
+  const byEmail = new Map(customers.map((customer) => [customer.email, customer]));
+  const unknown = requests.filter(({ email }) => !byEmail.has(email)).map(({ id }) => id);
+  if (unknown.length > 0) await db.resetRequest.deleteMany({ where: { id: { in: unknown }, claimedBy: workerId } });
+  const known = requests.filter(({ email }) => byEmail.has(email));
+  if (known.length === 0) return;
+
+  // One batch transaction: the requests are used up in the same commit as the writes that start their resets. (A
+  // batch costs about half the CPU of an interactive transaction, docs/BENCHMARKS.md.) Only a worker whose lease ran
+  // out mid-pass, 30 s, could find a request already taken; it then says so, having sent a second link.
+  const [taken] = await db.$transaction([
+    db.resetRequest.deleteMany({ where: { id: { in: known.map(({ id }) => id) }, claimedBy: workerId } }),
+    ...known.flatMap(({ email, origin }) => startPasswordReset(db, byEmail.get(email) as Customer, origin, now)),
+  ]);
+  if (taken.count !== known.length) log.warn({ event: "password_reset.issued_twice" }, "reset requests were issued by two workers");
+  for (const { email } of known) log.info({ event: "password_reset.issued", customerId: byEmail.get(email)?.id });
 }
+
+type Customer = { id: string; name: string; email: string };
 
 function openRequest(payload: string): RequestedReset | null {
   try {
