@@ -1,7 +1,12 @@
-import { getConfigOrExit } from "./app/_server/env";
+import { builtPageSettings, differencesFromBuild, getConfigOrExit } from "./app/_server/env";
 import { startOutboxWorker } from "./app/_server/background/run-worker";
 
 const config = getConfigOrExit();
+const rebuildNeeded = differencesFromBuild(config, builtPageSettings());
+if (rebuildNeeded) {
+  console.error(`\n${rebuildNeeded}\n`);
+  process.exit(1);
+}
 
 // Each app process delivers queued email itself unless the store runs `npm run worker` instead.
 if (config.outbox.worker === "embedded") startOutboxWorker("embedded");

@@ -1,16 +1,22 @@
 import type { NextConfig } from "next";
 import { facadeRewrites } from "./app/_lib/api-mounts";
+import { STRICT_TRANSPORT_SECURITY } from "./app/_lib/content-security-policy";
+import { PAGE_SETTING_VARIABLES } from "./app/_lib/page-setting-variables";
 
-// Sent with every response. The Content-Security-Policy, which needs a per-request nonce, is set by proxy.ts.
+// Sent with every response. The Content-Security-Policy is set by proxy.ts (with a nonce, for pages rendered per
+// request) and by server.mjs (by hash, for prerendered ones).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }] : []),
 ];
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The settings the prerendered pages show, as this build sees them (raw; app/_server/env.ts parses them).
+  env: Object.fromEntries(PAGE_SETTING_VARIABLES.map((name) => [`BUILT_${name}`, process.env[name] ?? ""])),
   async rewrites() {
     return {
       // The emailed link, /reset-password?token=…&email=…, is handled by a route that moves the token into a cookie
@@ -19,6 +25,12 @@ const nextConfig: NextConfig = {
       beforeFiles: [
         { source: "/reset-password", has: [{ type: "query", key: "token" }], destination: "/reset-password/open" },
         { source: "/reset-password", has: [{ type: "query", key: "email" }], destination: "/reset-password/open" },
+        // The sign-in page with a notice ("your password has been changed") is prerendered once per notice.
+        {
+          source: "/login",
+          has: [{ type: "query", key: "notice", value: "(?<notice>password-reset|signed-out)" }],
+          destination: "/login/:notice",
+        },
       ],
       // The compatibility facades' public paths, into the one facade route (the list is app/_lib/api-mounts.ts).
       afterFiles: facadeRewrites(),

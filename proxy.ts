@@ -1,16 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
-import {
-  pageContentSecurityPolicy,
-  STANDALONE_PAGE_CSP,
-  STRICT_TRANSPORT_SECURITY,
-} from "./app/_lib/content-security-policy";
+import { readFileSync } from "node:fs";
+import { type InlineHashes, pageContentSecurityPolicy, STANDALONE_PAGE_CSP } from "./app/_lib/content-security-policy";
 import { PASSWORD_MAX_LENGTH } from "./app/_lib/field-rules";
 import { standalonePage } from "./app/_lib/standalone-page";
 
 /**
- * Runs before every page and form submission:
+ * Runs before every page rendered per request, and every form submission:
  * - gives the response a Content-Security-Policy with a fresh nonce (Next.js reads it from the request and puts it
- *   on its own scripts), and HSTS in production;
+ *   on its own scripts). Prerendered pages are served without it (server.mjs gives them their policy by hash): a
+ *   pass through the proxy costs about 2 ms of CPU, more than serving such a page;
  * - refuses oversized form submissions with a clear page instead of the bare 500 Next.js answers when a
  *   server-action body exceeds its limit. Every form here is a few short fields; anything larger is refused before
  *   it is parsed, so a 1 MB "password" never reaches validation, let alone hashing.
@@ -18,18 +16,25 @@ import { standalonePage } from "./app/_lib/standalone-page";
 export const FORM_BODY_LIMIT_BYTES = 64 * 1024;
 const production = process.env.NODE_ENV === "production";
 
+/** The prerendered pages' inline hashes, from the build (scripts/static-page-csp.ts); none in development. */
+let prerendered: InlineHashes | undefined;
+function prerenderedHashes(): InlineHashes | undefined {
+  if (!production) return undefined;
+  prerendered ??= (JSON.parse(readFileSync(".next/static-page-csp.json", "utf8")) as { hashes: InlineHashes }).hashes;
+  return prerendered;
+}
+
 export function proxy(request: NextRequest) {
   if (request.method === "POST") {
     const refusal = refuseOversizedBody(request);
     if (refusal) return refusal;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = pageContentSecurityPolicy(nonce, { development: !production });
+  const policy = pageContentSecurityPolicy(nonce, { development: !production, prerendered: prerenderedHashes() });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  if (production) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 
@@ -60,16 +65,22 @@ function refuseOversizedBody(request: NextRequest): NextResponse | null {
 export const config = {
   matcher: [
     {
-      // Pages and form posts. Not static files, the favicon, the 429 page and the dev mailbox's framed messages, each of
-      // which sets its own policy, nor the JSON APIs, which set their own limits and errors and would pay about 2 ms
-      // of proxy per request (docs/BENCHMARKS.md). Next needs this literal; app/_lib/api-mounts.test.ts checks that
-      // it leaves out every API path listed in app/_lib/api-mounts.ts, and nothing else.
+      // Pages rendered per request and form posts. Not static files, the favicon, the 429 page and the dev mailbox's
+      // framed messages, each of which sets its own policy; nor the JSON APIs, which set their own limits and errors
+      // and would pay about 2 ms of proxy per request (docs/BENCHMARKS.md); nor the prerendered pages. Next needs
+      // this literal; app/_lib/api-mounts.test.ts checks it against the list of API paths, and
+      // e2e/links-and-headers.http.spec.ts against the pages the build prerendered.
       source:
-        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$).*)",
+        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$|$|login$|login/(?:password-reset|signed-out)$|register$|forgot-password$|forgot-password/sent$|reset-password/code$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
+    },
+    {
+      // Form posts to the prerendered pages (a browser sends a body, so a Content-Type, only then).
+      source: "/:page(login|register|forgot-password|reset-password/code)",
+      has: [{ type: "header", key: "content-type" }],
     },
   ],
 };

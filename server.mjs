@@ -16,6 +16,7 @@
 // Each serving process gets a capped V8 heap and fewer malloc arenas (SERVER_HEAP_MB, MALLOC_ARENA_MAX), which keep
 // its memory near what it uses instead of what V8 and glibc would let it grow to (docs/BENCHMARKS.md).
 import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 
@@ -40,6 +41,12 @@ function wholeNumberSetting(name, fallback, min, max) {
   if (Number.isInteger(value) && value >= min && value <= max) return value;
   console.error(`\n${name} must be a whole number from ${min} to ${max}; it is "${raw.slice(0, 20)}".\n`);
   process.exit(1);
+}
+
+/** A request target's path, without its query. */
+function pathOf(target = "/") {
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
 }
 
 if (!dev && cluster.isPrimary) superviseServingProcesses();
@@ -98,7 +105,24 @@ function superviseServingProcesses() {
   for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => stopping === null && stopAll(0));
 }
 
+/**
+ * The Content-Security-Policy of the prerendered pages, from the build (scripts/static-page-csp.ts): they are served
+ * without proxy.ts, which gives the pages rendered per request theirs. Without it those pages would go out with no
+ * policy at all, so production refuses to start.
+ */
+function prerenderedPagePolicy() {
+  if (dev) return { paths: new Set(), policy: "" };
+  try {
+    const { paths, policy } = JSON.parse(readFileSync(".next/static-page-csp.json", "utf8"));
+    return { paths: new Set(paths), policy };
+  } catch {
+    console.error("\n.next/static-page-csp.json is missing: build with `npm run build`, which writes it after `next build`.\n");
+    process.exit(1);
+  }
+}
+
 async function serve() {
+  const prerendered = prerenderedPagePolicy();
   const { default: next } = await import("next");
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
@@ -108,6 +132,9 @@ async function serve() {
     delete request.headers[PEER_ADDRESS_HEADER];
     const peer = request.socket.remoteAddress;
     if (peer) request.headers[PEER_ADDRESS_HEADER] = peer;
+    if ((request.method === "GET" || request.method === "HEAD") && prerendered.paths.has(pathOf(request.url))) {
+      response.setHeader("Content-Security-Policy", prerendered.policy);
+    }
     handle(request, response);
   });
 

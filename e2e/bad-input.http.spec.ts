@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { postForm, readForm, submitForm } from "./support/form-post";
+import { postForm, readForm, RESET_REQUEST_ACCEPTED, resetRequestAnswer, submitForm } from "./support/form-post";
 import { resetLinkIn, waitForEmail } from "./support/inbox";
 import { STORE_URL } from "./support/servers";
 
@@ -12,7 +12,7 @@ const ONE_MEGABYTE = "p".repeat(1024 * 1024);
 /** A real, unused reset link for the shopper, asked for through the forgot-password form. */
 async function resetLinkFor(request: APIRequestContext, email: string): Promise<string> {
   const response = await postForm(request, `${STORE_URL}/forgot-password`, { email });
-  expect(await response.text()).toContain("Check your email");
+  expect(resetRequestAnswer(response)).toEqual(RESET_REQUEST_ACCEPTED);
   return resetLinkIn(await waitForEmail(email));
 }
 
@@ -111,5 +111,5 @@ test("a form post from another site is refused by the server-action origin check
     maxRedirects: 0,
   });
   expect(response.status()).not.toBe(200);
-  expect(await response.text()).not.toContain("Check your email");
+  expect(resetRequestAnswer(response)).not.toEqual(RESET_REQUEST_ACCEPTED);
 });

@@ -118,7 +118,7 @@ const unitLane = (async () => {
 const browserAndBuildLane = (async () => {
   const chromium = await stage("Browser", ["scripts/ensure-chromium.mjs"]);
   const chromiumPath = chromium.ok ? chromium.stdout.trim().split("\n").pop() : null;
-  const build = await stage("Production build (next build)", ["node_modules/next/dist/bin/next", "build"]);
+  const build = await stage("Production build (next build)", ["scripts/build.mjs"]);
   return { chromiumPath, buildOk: build.ok };
 })();
 

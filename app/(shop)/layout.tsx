@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { StoreFrame } from "@/app/_components/store-frame";
-import { currentStoreName } from "@/app/_server/store";
+import { pageSettings } from "@/app/_server/env";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const storeName = await currentStoreName();
+export function generateMetadata(): Metadata {
+  const { storeName } = pageSettings();
   return { title: { default: storeName, template: `%s · ${storeName}` } };
 }
 
-export default async function ShopLayout({ children }: { children: ReactNode }) {
-  return <StoreFrame storeName={await currentStoreName()}>{children}</StoreFrame>;
+export default function ShopLayout({ children }: { children: ReactNode }) {
+  return <StoreFrame storeName={pageSettings().storeName}>{children}</StoreFrame>;
 }

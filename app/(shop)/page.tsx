@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentStoreName } from "@/app/_server/store";
+import { pageSettings } from "@/app/_server/env";
 
 const categories = [
   { name: "Kitchen", blurb: "Stoneware, linen and tools that last." },
@@ -7,8 +7,8 @@ const categories = [
   { name: "Outdoors", blurb: "Sturdy bags and bottles for every trail." },
 ];
 
-export default async function HomePage() {
-  const storeName = await currentStoreName();
+export default function HomePage() {
+  const { storeName } = pageSettings();
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">

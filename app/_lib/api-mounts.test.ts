@@ -24,9 +24,17 @@ describe("the one list of API paths", () => {
     }
   });
 
-  it("leaves every page to the proxy", () => {
-    const pages = ["/", "/login", "/register", "/forgot-password", "/reset-password", "/reset-password/code", "/account", "/account/not-me", "/dev/mailbox"];
-    for (const path of pages) expect(proxyMatcher.test(path), path).toBe(true);
+  it("leaves every page rendered per request to the proxy, and the form posts of the prerendered ones", () => {
+    for (const path of ["/reset-password", "/account", "/account/not-me", "/dev/mailbox", "/no-such-page"]) {
+      expect(proxyMatcher.test(path), path).toBe(true);
+    }
+    // Which pages are prerendered is the build's to say; e2e/links-and-headers.http.spec.ts checks the rest.
+    const formPosts = pathToRegexp(proxyConfig.matcher[1]?.source ?? "");
+    for (const path of ["/login", "/register", "/forgot-password", "/reset-password/code"]) {
+      expect(proxyMatcher.test(path), path).toBe(false);
+      expect(formPosts.test(path), path).toBe(true);
+    }
+    expect(proxyConfig.matcher[1]?.has).toEqual([{ type: "header", key: "content-type" }]);
   });
 
   it("rewrites each facade's public paths into the facade route, keeping the path", () => {

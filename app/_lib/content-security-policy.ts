@@ -1,14 +1,18 @@
 /**
- * The Content-Security-Policy for every page, with a fresh nonce per response (proxy.ts). Scripts run only with
- * the nonce (Next.js puts it on its own scripts) or when loaded by one that has it ('strict-dynamic'); nothing
- * inline without it, nothing from other sites, and no framing at all.
+ * The Content-Security-Policy of every page: nothing inline unless it is one of ours, nothing from other sites, no
+ * framing at all. Script and style files come from this origin only. Inline ones run if they carry the fresh nonce
+ * of a page rendered per request (proxy.ts; Next.js puts it on its own), or if they are the inline scripts of a
+ * prerendered page, fixed at build and allowed by hash (scripts/static-page-csp.ts). The proxy's policy allows those
+ * hashes too: an unknown path gets the prerendered not-found page through it.
  */
-export function pageContentSecurityPolicy(nonce: string, options: { development: boolean }): string {
+export type InlineHashes = { scripts: string[]; styles: string[] };
+type Sources = InlineHashes;
+
+function policy({ scripts, styles }: Sources): string {
   return [
     "default-src 'self'",
-    // React needs eval in development only, to rebuild server error stacks in the browser.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `script-src ${scripts.join(" ")}`,
+    `style-src ${styles.join(" ")}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -19,6 +23,20 @@ export function pageContentSecurityPolicy(nonce: string, options: { development:
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+export function pageContentSecurityPolicy(nonce: string, options: { development: boolean; prerendered?: InlineHashes }): string {
+  const hashes = options.prerendered ?? { scripts: [], styles: [] };
+  return policy({
+    // React needs eval in development only, to rebuild server error stacks in the browser.
+    scripts: ["'self'", `'nonce-${nonce}'`, ...hashes.scripts, ...(options.development ? ["'unsafe-eval'"] : [])],
+    styles: ["'self'", `'nonce-${nonce}'`, ...hashes.styles],
+  });
+}
+
+/** For prerendered pages: `'sha256-…'` sources of their inline scripts and styles. */
+export function prerenderedPageContentSecurityPolicy(hashes: InlineHashes): string {
+  return policy({ scripts: ["'self'", ...hashes.scripts], styles: ["'self'", ...hashes.styles] });
 }
 
 /** For the self-contained HTML answers (413, 429): their own inline styles, and nothing else at all. */

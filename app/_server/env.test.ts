@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env";
+import { ConfigError, differencesFromBuild, parseConfig, parsePageSettings } from "./env";
 
 /** Where a test's generated development secret goes: a new folder each time, never the checkout's own file. */
 function tempSecretFile(): string {
@@ -183,5 +183,28 @@ describe("configuration", () => {
 
   it("never echoes a secret's value in its error", () => {
     expect(problemsWith({ ...productionEnv, AUTH_SECRET: "hunter2-secret" })).not.toContain("hunter2-secret");
+  });
+});
+
+describe("settings the prerendered pages show", () => {
+  const productionEnv = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), APP_URL: "https://shop.example.com", DEV_MAILBOX_ENABLED: "true" };
+
+  it("are read with the configuration's own rules and defaults, an empty value counting as unset", () => {
+    expect(parsePageSettings({ STORE_NAME: "", RESET_TOKEN_TTL_MINUTES: "", PASSWORD_MIN_LENGTH: "" })).toEqual({
+      storeName: "Juniper Goods",
+      resetTokenTtlMinutes: 30,
+      passwordMinLength: 8,
+    });
+    expect(() => parsePageSettings({ PASSWORD_MIN_LENGTH: "4" })).toThrow("PASSWORD_MIN_LENGTH must be at least 8");
+  });
+
+  it("must match the build's, or the server says which differ and how to fix it", () => {
+    const config = parseConfig({ ...productionEnv, STORE_NAME: "Other Shop", RESET_TOKEN_TTL_MINUTES: "60" });
+    expect(differencesFromBuild(config, undefined)).toBeNull();
+    expect(differencesFromBuild(config, parsePageSettings({ STORE_NAME: "Other Shop", RESET_TOKEN_TTL_MINUTES: "60" }))).toBeNull();
+    const message = differencesFromBuild(config, parsePageSettings({ STORE_NAME: "", RESET_TOKEN_TTL_MINUTES: "60" }));
+    expect(message).toContain('storeName: "Other Shop" here, "Juniper Goods" in the build');
+    expect(message).toContain("npm run build");
+    expect(message).not.toContain("resetTokenTtlMinutes");
   });
 });

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { PAGE_SETTING_VARIABLES } from "@/app/_lib/page-setting-variables";
 import { PASSWORD_MIN_LENGTH } from "@/app/_lib/validation";
 import { DEFAULT_DATABASE_URL, isPostgresUrl, isSqliteUrl } from "@/prisma/database-url";
 
@@ -300,6 +301,51 @@ function readSecretFile(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the prerendered pages show of the configuration (app/_lib/page-setting-variables.ts). */
+export type PageSettings = Pick<AppConfig, "storeName" | "resetTokenTtlMinutes" | "passwordMinLength">;
+
+const pageSettingsSchema = sourceSchema.pick({ STORE_NAME: true, RESET_TOKEN_TTL_MINUTES: true, PASSWORD_MIN_LENGTH: true });
+
+/** Read from the environment given, with the configuration's own rules and defaults. */
+export function parsePageSettings(env: Record<string, string | undefined>): PageSettings {
+  const parsed = pageSettingsSchema.safeParse(env);
+  if (!parsed.success) throw configError(parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  return {
+    storeName: parsed.data.STORE_NAME ?? DEFAULT_STORE_NAME,
+    resetTokenTtlMinutes: parsed.data.RESET_TOKEN_TTL_MINUTES ?? DEFAULT_RESET_TOKEN_TTL_MINUTES,
+    passwordMinLength: parsed.data.PASSWORD_MIN_LENGTH ?? PASSWORD_MIN_LENGTH,
+  };
+}
+
+/** For a page: from the environment it is rendered in, which for a prerendered one is the build's. */
+export function pageSettings(): PageSettings {
+  return parsePageSettings(process.env);
+}
+
+/**
+ * The settings the pages were built with, as next.config.ts recorded them: each `process.env.BUILT_…` below is
+ * replaced by its value when Next compiles the server (so they must be spelled out, one per variable in
+ * PAGE_SETTING_VARIABLES). Undefined outside a Next build's code: the tests, the scripts.
+ */
+export function builtPageSettings(): PageSettings | undefined {
+  const built = {
+    STORE_NAME: process.env.BUILT_STORE_NAME,
+    RESET_TOKEN_TTL_MINUTES: process.env.BUILT_RESET_TOKEN_TTL_MINUTES,
+    PASSWORD_MIN_LENGTH: process.env.BUILT_PASSWORD_MIN_LENGTH,
+  };
+  return Object.values(built).every((value) => value === undefined) ? undefined : parsePageSettings(built);
+}
+
+/** How the server's settings differ from those the pages were built with, in words for the operator; or null. */
+export function differencesFromBuild(config: AppConfig, built: PageSettings | undefined): string | null {
+  if (!built) return null;
+  const differences = (Object.keys(built) as (keyof PageSettings)[])
+    .filter((key) => built[key] !== config[key])
+    .map((key) => `  - ${key}: ${JSON.stringify(config[key])} here, ${JSON.stringify(built[key])} in the build`);
+  if (differences.length === 0) return null;
+  return `The pages were built with other settings (${PAGE_SETTING_VARIABLES.join(", ")}) than this server has:\n${differences.join("\n")}\nRun \`npm run build\` with the settings you deploy, or start with the ones you built with.`;
 }
 
 const cache = globalThis as typeof globalThis & { __appConfig?: AppConfig };

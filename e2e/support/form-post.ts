@@ -45,3 +45,10 @@ export async function signsIn(request: APIRequestContext, storeUrl: string, emai
   const response = await postForm(request, `${storeUrl}/login`, { email, password });
   return response.status() === 303 && response.headers().location === "/account";
 }
+
+/** A reset request the store accepted: every well-formed one is sent on (303) to the same prerendered page. */
+export const RESET_REQUEST_ACCEPTED = { status: 303, location: "/forgot-password/sent" };
+
+export function resetRequestAnswer(response: APIResponse) {
+  return { status: response.status(), location: response.headers().location };
+}

@@ -26,9 +26,9 @@ export function log(message: string): void {
 
 /** Builds the app unless a production build is already there (`--rebuild` forces one). */
 export function ensureBuild(): void {
-  if (existsSync(".next/BUILD_ID") && !process.argv.includes("--rebuild")) return log("using the existing production build");
+  if (existsSync(".next/BUILD_ID") && existsSync(".next/static-page-csp.json") && !process.argv.includes("--rebuild")) return log("using the existing production build");
   log("building (next build)…");
-  const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+  const built = spawnSync(process.execPath, ["scripts/build.mjs"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -287,9 +287,9 @@ async function main() {
       // Floors: what this machine allows through Next.js before any work of ours, in the same run, to read the rest against.
       { id: "F1", name: "floor: a route that does no work (429 page)", door: "—", expect: { status: 429, label: "page" }, request: (n) => ({ method: "GET", path: "/too-many-attempts", headers: { "X-Forwarded-For": clientAddress(n) } }) },
       { id: "F2", name: "floor: the reset API refusing a malformed address", door: "api", expect: { status: 400, label: "validation error" }, request: (n) => jsonPost("/api/v1/password-reset/request", { email: `not-an-address-${n}` }, n) },
-      { id: "S1", name: "reset request, registered addresses", door: "page", expect: { status: 200, label: "confirmation page" }, request: (n) => formPost("/forgot-password", { ...forgotForm, email: known(n) }, n) },
+      { id: "S1", name: "reset request, registered addresses", door: "page", expect: { status: 303, label: "redirect to the confirmation page" }, request: (n) => formPost("/forgot-password", { ...forgotForm, email: known(n) }, n) },
       { id: "S1", name: "reset request, registered addresses", door: "api", expect: { status: 202, label: "accepted" }, request: (n) => jsonPost("/api/v1/password-reset/request", { email: known(n + 4_000) }, n) },
-      { id: "S2", name: "reset request, unknown addresses", door: "page", expect: { status: 200, label: "confirmation page" }, request: (n) => formPost("/forgot-password", { ...forgotForm, email: unknown(n) }, n) },
+      { id: "S2", name: "reset request, unknown addresses", door: "page", expect: { status: 303, label: "redirect to the confirmation page" }, request: (n) => formPost("/forgot-password", { ...forgotForm, email: unknown(n) }, n) },
       { id: "S2", name: "reset request, unknown addresses", door: "api", expect: { status: 202, label: "accepted" }, request: (n) => jsonPost("/api/v1/password-reset/request", { email: unknown(n + 500_000) }, n) },
       {
         id: "S3", name: "completion, fresh tokens", door: "page", expect: { status: 303, label: "redirect to sign-in" }, amount: pageGrants.length,

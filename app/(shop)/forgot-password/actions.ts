@@ -1,4 +1,5 @@
 "use server";
+import { redirect } from "next/navigation";
 import { type FormState, formText } from "@/app/_lib/form-state";
 import { firstErrorPerField, forgotPasswordSchema } from "@/app/_lib/validation";
 import { currentRequestOrigin } from "@/app/_server/client-address";
@@ -8,8 +9,8 @@ export type ForgotPasswordField = "email";
 export type ForgotPasswordFormState = FormState<ForgotPasswordField>;
 
 /**
- * Always the same confirmation for a well-formed address, whether it has an account, and whether it is over its
- * rate limit: the core decides nothing on the response path.
+ * Every well-formed address, registered or not, over its limit or not, is sent on to the same prerendered page
+ * (a 303 for a browser without JavaScript): the core decides nothing on the response path.
  */
 export async function requestResetLink(_previous: ForgotPasswordFormState, formData: FormData): Promise<ForgotPasswordFormState> {
   const values = { email: formText(formData, "email") };
@@ -17,5 +18,5 @@ export async function requestResetLink(_previous: ForgotPasswordFormState, formD
   if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
 
   await requestPasswordReset({ email: parsed.data.email }, await currentRequestOrigin());
-  return { status: "done", values: { email: parsed.data.email } };
+  redirect("/forgot-password/sent");
 }

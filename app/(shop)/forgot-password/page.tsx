@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { AuthCard } from "@/app/_components/auth-card";
-import { formatMinutes } from "@/app/_lib/format";
-import { getConfig } from "@/app/_server/env";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
-export default async function ForgotPasswordPage() {
-  await connection();
+/** Prerendered: nothing on it depends on the request. */
+export default function ForgotPasswordPage() {
   return (
     <AuthCard title="Reset your password">
-      <ForgotPasswordForm linkLifetime={formatMinutes(getConfig().resetTokenTtlMinutes)} />
+      <ForgotPasswordForm />
       <p className="auth-card-footer">
         Remembered it? <Link href="/login">Sign in</Link>
       </p>

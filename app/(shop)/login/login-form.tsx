@@ -1,5 +1,7 @@
 "use client";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { Suspense } from "react";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { CurrentPasswordField, EmailField } from "@/app/_components/text-field";
@@ -8,7 +10,7 @@ import { idleFormState } from "@/app/_lib/form-state";
 import { FORM_RULES } from "@/app/_lib/field-rules";
 import { signInWithPassword } from "./actions";
 
-export function LoginForm({ returnTo }: { returnTo: string }) {
+export function LoginForm() {
   const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
     rules: FORM_RULES.login,
     action: signInWithPassword,
@@ -18,7 +20,9 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   return (
     <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert message={state.formError} ref={formAlertRef} autoFocus={autoFocusTarget === "form"} />
-      <input type="hidden" name="returnTo" value={returnTo} />
+      <Suspense fallback={null}>
+        <ReturnToField />
+      </Suspense>
       <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
       <CurrentPasswordField label="Password" {...fieldProps("password")} />
       <p>
@@ -29,4 +33,14 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       </SubmitButton>
     </form>
   );
+}
+
+/**
+ * Where to go after signing in, from the page's own URL (`/login?returnTo=/account`). The page is prerendered, so
+ * only a browser running this knows the query; without JavaScript the shopper lands on the account page, which is
+ * where every returnTo the store sets leads anyway. The action accepts only a same-site path (safeReturnPath).
+ */
+function ReturnToField() {
+  const returnTo = useSearchParams().get("returnTo");
+  return returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null;
 }

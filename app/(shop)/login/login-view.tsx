@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { AuthCard } from "@/app/_components/auth-card";
+import { Notice } from "@/app/_components/notice";
+import { LoginForm } from "./login-form";
+
+/** What a sign-in page may say above its form; `/login?notice=…` is rewritten to its prerendered variant. */
+export const LOGIN_NOTICES = {
+  "password-reset": "Your password has been changed. Sign in with your new password.",
+  "signed-out": "You've been signed out.",
+} as const;
+export type LoginNotice = keyof typeof LOGIN_NOTICES;
+
+/** The sign-in page, prerendered once plainly and once per notice: nothing on it depends on the request. */
+export function LoginView({ notice }: { notice?: LoginNotice }) {
+  return (
+    <AuthCard title="Sign in" intro="Welcome back. Sign in to your account.">
+      {notice && <Notice>{LOGIN_NOTICES[notice]}</Notice>}
+      <LoginForm />
+      <p className="auth-card-footer">
+        New here? <Link href="/register">Create an account</Link>
+      </p>
+    </AuthCard>
+  );
+}
