@@ -13,8 +13,10 @@
 // them (single use, rate limits, each email sent once) is decided in the shared database. A worker that dies is
 // replaced; one that dies before it reported ready (instrumentation-node.ts does, once its configuration is valid)
 // stops the whole server with its exit code: a configuration error would only repeat.
-// Each serving process gets a capped V8 heap and fewer malloc arenas (SERVER_HEAP_MB, MALLOC_ARENA_MAX), which keep
-// its memory near what it uses instead of what V8 and glibc would let it grow to (docs/BENCHMARKS.md).
+// Each serving process's memory is kept near what it uses (docs/BENCHMARKS.md): a capped V8 heap (SERVER_HEAP_MB),
+// two malloc arenas (MALLOC_ARENA_MAX), large blocks, such as the 19 MiB of each argon2id hash, handed back to the
+// system when freed (MALLOC_MMAP_THRESHOLD_), and as many libuv threads, which run the hashes, as it has cores to
+// itself (UV_THREADPOOL_SIZE), so hashes in flight never outnumber the cores.
 import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -56,7 +58,11 @@ function superviseServingProcesses() {
   const count = wholeNumberSetting("WEB_CONCURRENCY", availableParallelism(), 1, 64);
   const heapMb = wholeNumberSetting("SERVER_HEAP_MB", 192, 64, 16_384);
   cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] });
-  const env = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2" };
+  const env = {
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2",
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ || "131072",
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || String(Math.max(1, Math.round(availableParallelism() / count))),
+  };
   const ready = new Set();
   /** The exit code to leave with once every serving process is gone, when stopping. */
   let stopping = null;
