@@ -97,7 +97,7 @@ function expectStrictPolicy(policy: string, path: string) {
 
 test("pages rendered per request have a Content-Security-Policy with a fresh nonce on every script, and HSTS", async ({ request }) => {
   const nonces = new Set<string>();
-  for (const path of ["/reset-password", "/account/not-me"]) {
+  for (const path of ["/reset-password", "/reset-password?link=expired", "/account/not-me"]) {
     const response = await request.get(`${STORE_URL}${path}`);
     const policy = response.headers()["content-security-policy"] ?? "";
     const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];

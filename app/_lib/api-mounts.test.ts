@@ -15,7 +15,8 @@ function samplesFor(source: string): string[] {
 }
 
 // Next compiles a matcher source with path-to-regexp, as it does rewrite sources.
-const proxyMatcher = pathToRegexp(proxyConfig.matcher[0]?.source ?? "");
+const [pagesEntry, resetPasswordEntry, formPostsEntry] = proxyConfig.matcher;
+const proxyMatcher = pathToRegexp(pagesEntry?.source ?? "");
 
 describe("the one list of API paths", () => {
   it("is left out of proxy.ts's matcher, every mount of it", () => {
@@ -25,16 +26,21 @@ describe("the one list of API paths", () => {
   });
 
   it("leaves every page rendered per request to the proxy, and the form posts of the prerendered ones", () => {
-    for (const path of ["/reset-password", "/account", "/account/not-me", "/dev/mailbox", "/no-such-page"]) {
+    for (const path of ["/account", "/account/not-me", "/dev/mailbox", "/no-such-page"]) {
       expect(proxyMatcher.test(path), path).toBe(true);
     }
+    // /reset-password through its own entry: the page, but not the emailed link, a bare 303 that needs no policy.
+    expect(proxyMatcher.test("/reset-password")).toBe(false);
+    expect(resetPasswordEntry?.source).toBe("/reset-password");
+    expect(resetPasswordEntry?.missing).toEqual(expect.arrayContaining([{ type: "query", key: "token" }, { type: "query", key: "email" }]));
     // Which pages are prerendered is the build's to say; e2e/links-and-headers.http.spec.ts checks the rest.
-    const formPosts = pathToRegexp(proxyConfig.matcher[1]?.source ?? "");
+    const formPosts = pathToRegexp(formPostsEntry?.source ?? "");
     for (const path of ["/login", "/register", "/forgot-password", "/reset-password/code"]) {
       expect(proxyMatcher.test(path), path).toBe(false);
       expect(formPosts.test(path), path).toBe(true);
     }
-    expect(proxyConfig.matcher[1]?.has).toEqual([{ type: "header", key: "content-type" }]);
+    expect(formPosts.test("/reset-password")).toBe(true);
+    expect(formPostsEntry?.has).toEqual([{ type: "header", key: "content-type" }]);
   });
 
   it("rewrites each facade's public paths into the facade route, keeping the path", () => {
