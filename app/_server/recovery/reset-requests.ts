@@ -66,7 +66,10 @@ async function issueClaimed(claimed: { id: string; payload: string }[], workerId
   const byEmail = new Map(customers.map((customer) => [customer.email, customer]));
   const unknown = requests.filter(({ email }) => !byEmail.has(email)).map(({ id }) => id);
   if (unknown.length > 0) await db.resetRequest.deleteMany({ where: { id: { in: unknown }, claimedBy: workerId } });
-  const known = requests.filter(({ email }) => byEmail.has(email));
+  const known = requests.flatMap((request) => {
+    const customer = byEmail.get(request.email);
+    return customer ? [{ ...request, customer }] : [];
+  });
   if (known.length === 0) return;
 
   // One batch transaction: the requests are used up in the same commit as the writes that start their resets. (A
@@ -74,13 +77,11 @@ async function issueClaimed(claimed: { id: string; payload: string }[], workerId
   // out mid-pass, 30 s, could find a request already taken; it then says so, having sent a second link.
   const [taken] = await db.$transaction([
     db.resetRequest.deleteMany({ where: { id: { in: known.map(({ id }) => id) }, claimedBy: workerId } }),
-    ...known.flatMap(({ email, origin }) => startPasswordReset(db, byEmail.get(email) as Customer, origin, now)),
+    ...known.flatMap(({ customer, origin }) => startPasswordReset(db, customer, origin, now)),
   ]);
   if (taken.count !== known.length) log.warn({ event: "password_reset.issued_twice" }, "reset requests were issued by two workers");
-  for (const { email } of known) log.info({ event: "password_reset.issued", customerId: byEmail.get(email)?.id });
+  for (const { customer } of known) log.info({ event: "password_reset.issued", customerId: customer.id });
 }
-
-type Customer = { id: string; name: string; email: string };
 
 function openRequest(payload: string): RequestedReset | null {
   try {
