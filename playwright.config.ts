@@ -125,6 +125,7 @@ export default defineConfig({
     ...(E2E_DATABASE_KIND === "sqlite"
       ? [storeServer("mailbox-store", MAILBOX_STORE_URL, MAILBOX_STORE_DATABASE_URL, {
             DEV_MAILBOX_ENABLED: "true",
+            DEV_MAILBOX_PUBLIC_IN_PRODUCTION: "true",
             AUTO_SIGN_IN_AFTER_RESET: "true",
             // One process, where the main store serves from one per core (the default): both shapes run the suite.
             WEB_CONCURRENCY: "1",

@@ -111,3 +111,18 @@ for (const { surface, ask, blank = (text: string) => text } of API_REQUESTS) {
     expect(await emailsTo(unknown)).toEqual([]);
   });
 }
+
+test("the public health check says only up or down, whatever is queued", async ({ request, shopper }) => {
+  const health = async (authorization?: string) => {
+    const response = await request.get(`${STORE_URL}/api/health`, authorization ? { headers: { authorization } } : {});
+    return { status: response.status(), body: await response.text() };
+  };
+  const before = await health();
+  expect(before).toEqual({ status: 200, body: '{"status":"ok"}' });
+  // A reset for a registered address becomes email (an unknown one doesn't): none of it shows.
+  await callApi("/api/v1/password-reset/request", { json: { email: shopper.email } });
+  for (let poll = 0; poll < 5; poll += 1) expect(await health()).toEqual(before);
+  // This store sets no HEALTH_DETAILS_TOKEN, so no token unlocks anything.
+  expect(await health("Bearer guess-guess-guess-guess-guess-guess")).toEqual(before);
+  await waitForEmail(shopper.email);
+});

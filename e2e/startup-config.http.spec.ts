@@ -57,7 +57,7 @@ test("npm start serves from one process per core, and replaces one that crashes"
   const databaseUrl = e2eDatabaseUrl("processes");
   migrateFreshDatabase(databaseUrl);
   const log: string[] = [];
-  const store = await startStore(3117, { DATABASE_URL: databaseUrl, DEV_MAILBOX_ENABLED: "true", WEB_CONCURRENCY: "2" }, log);
+  const store = await startStore(3117, { DATABASE_URL: databaseUrl, DEV_MAILBOX_ENABLED: "true", DEV_MAILBOX_PUBLIC_IN_PRODUCTION: "true", WEB_CONCURRENCY: "2" }, log);
   try {
     const workerPids = () => [...log.join("").matchAll(/"event":"outbox\.worker_started","worker":"[^:]+:(\d+):/g)].map((match) => Number(match[1]));
     expect(await eventually(async () => workerPids().length === 2, 30_000)).toBe(true);
@@ -68,7 +68,17 @@ test("npm start serves from one process per core, and replaces one that crashes"
     expect(await eventually(async () => workerPids().length === 3, 30_000), "a replacement started").toBe(true);
     for (let n = 0; n < 6; n += 1) expect((await fetch(`${store.url}/login`)).status).toBe(200);
     expect(log.join("")).toContain("A server process stopped (SIGKILL); starting another.");
+    // It was started with the dev mailbox public: each process says how dangerous that is.
+    expect(log.join("")).toContain('"event":"dev_mailbox.public_in_production"');
   } finally {
     await store.stop();
   }
+});
+
+test("production refuses the dev mailbox unless a second setting says it may be public", async () => {
+  const base = { DATABASE_URL: "file:./.data/e2e/never-used.db", APP_URL: "https://shop.example.com", AUTH_SECRET: "s".repeat(40) };
+  const { code, output } = await startServer({ ...base, DEV_MAILBOX_ENABLED: "true" });
+  expect(code).toBe(1);
+  expect(output).toContain("DEV_MAILBOX_ENABLED=true in production publishes every reset link");
+  expect(output).toContain("DEV_MAILBOX_PUBLIC_IN_PRODUCTION=true");
 });

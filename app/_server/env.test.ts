@@ -72,9 +72,20 @@ describe("configuration", () => {
   it("lets production keep mail in the dev mailbox only when that is enabled explicitly", () => {
     const { RESEND_API_KEY: _key, ...withoutResend } = productionEnv;
     expect(problemsWith(withoutResend)).toContain("RESEND_API_KEY");
-    const config = parseConfig({ ...withoutResend, DEV_MAILBOX_ENABLED: "true" });
+    // DEV_MAILBOX_ENABLED alone would publish every reset link: it needs a second setting that says so.
+    expect(problemsWith({ ...withoutResend, DEV_MAILBOX_ENABLED: "true" })).toContain(
+      "DEV_MAILBOX_ENABLED=true in production publishes every reset link",
+    );
+    expect(problemsWith({ ...productionEnv, DEV_MAILBOX_ENABLED: "true" })).toContain("DEV_MAILBOX_PUBLIC_IN_PRODUCTION=true");
+    const config = parseConfig({ ...withoutResend, DEV_MAILBOX_ENABLED: "true", DEV_MAILBOX_PUBLIC_IN_PRODUCTION: "true" });
     expect(config.emailTransport).toEqual({ kind: "dev-mailbox" });
     expect(config.devMailboxEnabled).toBe(true);
+  });
+
+  it("keeps health details off unless a token of 32+ characters unlocks them", () => {
+    expect(parseConfig(productionEnv).healthDetailsToken).toBeNull();
+    expect(parseConfig({ ...productionEnv, HEALTH_DETAILS_TOKEN: "t".repeat(32) }).healthDetailsToken).toBe("t".repeat(32));
+    expect(problemsWith({ ...productionEnv, HEALTH_DETAILS_TOKEN: "short" })).toContain("HEALTH_DETAILS_TOKEN must be at least 32 characters");
   });
 
   it.each([
@@ -187,7 +198,13 @@ describe("configuration", () => {
 });
 
 describe("settings the prerendered pages show", () => {
-  const productionEnv = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), APP_URL: "https://shop.example.com", DEV_MAILBOX_ENABLED: "true" };
+  const productionEnv = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    APP_URL: "https://shop.example.com",
+    DEV_MAILBOX_ENABLED: "true",
+    DEV_MAILBOX_PUBLIC_IN_PRODUCTION: "true",
+  };
 
   it("are read with the configuration's own rules and defaults, an empty value counting as unset", () => {
     expect(parsePageSettings({ STORE_NAME: "", RESET_TOKEN_TTL_MINUTES: "", PASSWORD_MIN_LENGTH: "" })).toEqual({

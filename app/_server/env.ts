@@ -41,8 +41,13 @@ export type AppConfig = {
   emailFrom: string;
   /** Where mail goes: Resend when RESEND_API_KEY is set, otherwise the dev mailbox. */
   emailTransport: { kind: "resend"; apiKey: string } | { kind: "dev-mailbox" };
-  /** Whether /dev/mailbox is served. On by default in development; in production only when enabled explicitly. */
+  /**
+   * Whether /dev/mailbox is served. On by default in development. In production it publishes every reset link to
+   * anyone who finds the page, so it needs DEV_MAILBOX_ENABLED=true and DEV_MAILBOX_PUBLIC_IN_PRODUCTION=true both.
+   */
   devMailboxEnabled: boolean;
+  /** The bearer token that unlocks GET /api/health's details (outbox backlog, failures); null: details are off. */
+  healthDetailsToken: string | null;
   resetTokenTtlMinutes: number;
   /** How many proxies in front of the app append to X-Forwarded-For; 0 when clients connect directly. */
   trustProxyHops: number;
@@ -169,6 +174,10 @@ const sourceSchema = z.object({
   RESEND_API_KEY: optional(z.string()),
   RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL without a trailing slash" })),
   DEV_MAILBOX_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
+  DEV_MAILBOX_PUBLIC_IN_PRODUCTION: optional(z.stringbool({ error: "must be true or false" })),
+  HEALTH_DETAILS_TOKEN: optional(
+    z.string().min(32, { message: "must be at least 32 characters; generate one with `openssl rand -base64 32`" }),
+  ),
   RESET_TOKEN_TTL_MINUTES: optional(wholeNumber("minutes", 1, 1440, { max: "must be at most 1440 (24 hours)" })),
   TRUST_PROXY_HOPS: optional(
     wholeNumber("proxies (0 when clients connect directly)", 0, 10, { min: "must be 0 or more" }),
@@ -222,6 +231,11 @@ export function parseConfig(
         "RESEND_API_KEY is required in production so reset emails reach shoppers (or set DEV_MAILBOX_ENABLED=true to keep mail in /dev/mailbox, for demos only)",
       );
     }
+    if (source.DEV_MAILBOX_ENABLED && !source.DEV_MAILBOX_PUBLIC_IN_PRODUCTION) {
+      problems.push(
+        "DEV_MAILBOX_ENABLED=true in production publishes every reset link at /dev/mailbox to anyone who opens it; for a demo nobody else can reach, also set DEV_MAILBOX_PUBLIC_IN_PRODUCTION=true",
+      );
+    }
   }
   if (source.RESEND_API_KEY && !source.EMAIL_FROM) {
     problems.push('EMAIL_FROM is required with RESEND_API_KEY: a sender on a domain verified in Resend, such as "Shop <no-reply@shop.example.com>"');
@@ -238,6 +252,7 @@ export function parseConfig(
     emailFrom: source.EMAIL_FROM ?? `${storeName} <no-reply@localhost>`,
     emailTransport: source.RESEND_API_KEY ? { kind: "resend", apiKey: source.RESEND_API_KEY } : { kind: "dev-mailbox" },
     devMailboxEnabled: source.DEV_MAILBOX_ENABLED ?? !isProduction,
+    healthDetailsToken: source.HEALTH_DETAILS_TOKEN ?? null,
     resetTokenTtlMinutes: source.RESET_TOKEN_TTL_MINUTES ?? DEFAULT_RESET_TOKEN_TTL_MINUTES,
     trustProxyHops: source.TRUST_PROXY_HOPS ?? 0,
     rateLimits: Object.fromEntries(

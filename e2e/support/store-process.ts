@@ -14,6 +14,9 @@ export type StoreProcess = {
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
+/** Unlocks GET /api/health's outbox details, which a store shows nobody else. */
+export const HEALTH_DETAILS_TOKEN = "e2e-health-details-token-0123456789abcdef";
+
 export function migrateFreshDatabase(databaseUrl: string): void {
   execFileSync(process.execPath, ["scripts/prisma-migrate.mjs", "reset"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_MIGRATE_QUIET: "1" },
@@ -34,6 +37,7 @@ export async function startStore(port: number, env: Record<string, string>, log:
       AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
       TRUST_PROXY_HOPS: "1",
       LOG_LEVEL: "info",
+      HEALTH_DETAILS_TOKEN,
       ...env,
     },
   });
@@ -67,9 +71,9 @@ export async function startStore(port: number, env: Record<string, string>, log:
   };
 }
 
-/** The outbox part of GET /api/health. */
+/** The outbox part of GET /api/health, as an operator with the details token sees it. */
 export async function outboxHealth(storeUrl: string): Promise<{ backlog: number; oldestPendingAgeSeconds: number; failed: number }> {
-  const response = await fetch(`${storeUrl}/api/health`);
+  const response = await fetch(`${storeUrl}/api/health`, { headers: { authorization: `Bearer ${HEALTH_DETAILS_TOKEN}` } });
   return (await response.json()).outbox;
 }
 
