@@ -11,6 +11,15 @@ test("a signed-out visitor to /account is sent to sign in, then back to their ac
   await expect(page.getByRole("heading", { name: `Hello, ${shopper.name}` })).toBeVisible();
 });
 
+for (const returnTo of ["%2F%09%2Fevil.example", "%2F%09%5Cevil.example", "%2F%0A"]) {
+  test(`a returnTo of ${returnTo} leaves the shopper in the store after signing in`, async ({ page, shopper }) => {
+    await page.goto(`/login?returnTo=${returnTo}`);
+    await fillSignInForm(page, shopper);
+    await expect(page).toHaveURL(`${STORE_URL}/account`);
+    await expect(page.getByRole("heading", { name: `Hello, ${shopper.name}` })).toBeVisible();
+  });
+}
+
 test("registering signs the shopper in and shows their name and email", async ({ page, newShopper }) => {
   const shopper = { ...newShopper(), name: "Zoë Ōta-Smith" };
   await register(page, { ...shopper, email: `  ${shopper.email.toUpperCase()} ` });

@@ -113,3 +113,14 @@ test("a form post from another site is refused by the server-action origin check
   expect(response.status()).not.toBe(200);
   expect(resetRequestAnswer(response)).not.toEqual(RESET_REQUEST_ACCEPTED);
 });
+
+test("a sign-in's return path can't lead off the site, nor break the redirect", async ({ request, shopper }) => {
+  const form = await readForm(request, `${STORE_URL}/login`);
+  for (const returnTo of ["/\t/evil.example", "/\t\\evil.example", "/\n", "//evil.example", "https://evil.example/"]) {
+    const response = await submitForm(request, form, { email: shopper.email, password: shopper.password, returnTo });
+    expect(response.status(), JSON.stringify(returnTo)).toBe(303);
+    expect(response.headers().location, JSON.stringify(returnTo)).toBe("/account");
+  }
+  const inside = await submitForm(request, form, { email: shopper.email, password: shopper.password, returnTo: "/account?tab=activity" });
+  expect(inside.headers().location).toBe("/account?tab=activity");
+});

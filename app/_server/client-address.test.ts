@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, PEER_ADDRESS_HEADER } from "./client-address";
+import { clientAddressFrom, clientLimitKey, PEER_ADDRESS_HEADER } from "./client-address";
 
 function request(peer: string | null, forwardedFor?: string) {
   const headers = new Headers();
@@ -28,10 +28,19 @@ describe("the client's address", () => {
     expect(clientAddressFrom(request("10.0.0.2", "198.51.100.9"), 3)).toBe("198.51.100.9");
   });
 
-  it("normalises IPv4-mapped IPv6 and refuses anything that isn't an address", () => {
+  it("spells each address one way: IPv4-mapped IPv6 as IPv4, IPv6 per RFC 5952", () => {
     expect(clientAddressFrom(request("::ffff:127.0.0.1"), 0)).toBe("127.0.0.1");
     expect(clientAddressFrom(request("::1"), 0)).toBe("::1");
-    expect(clientAddressFrom(request("10.0.0.2", "<script>, 198.51.100.9"), 2)).toBe("unknown");
+    expect(clientAddressFrom(request("2001:0DB8:0000:0000:0000:0000:0000:0001"), 0)).toBe("2001:db8::1");
+    expect(clientAddressFrom(request("fe80::1%eth0"), 0)).toBe("fe80::1");
+  });
+
+  it("skips an entry that isn't an address for the hop that wrote it, never a name every such client shares", () => {
+    // Before (issue 15, finding 3) every one of these was "unknown": one bucket that any of them could use up.
+    expect(clientAddressFrom(request("10.0.0.2", "<script>, 198.51.100.9"), 2)).toBe("198.51.100.9");
+    expect(clientAddressFrom(request("10.0.0.2", "unknown"), 1)).toBe("10.0.0.2");
+    expect(clientAddressFrom(request("10.0.0.2", "1.2.3"), 1)).toBe("10.0.0.2"); // legacy shorthand is not an address here
+    expect(clientAddressFrom(request("10.0.0.3", "unknown"), 1)).not.toBe(clientAddressFrom(request("10.0.0.2", "unknown"), 1));
   });
 
   it("is unknown without the peer header that server.mjs sets", () => {
@@ -40,5 +49,20 @@ describe("the client's address", () => {
 
   it("reads the header server.mjs writes", () => {
     expect(readFileSync("server.mjs", "utf8")).toContain(`const PEER_ADDRESS_HEADER = "${PEER_ADDRESS_HEADER}";`);
+  });
+});
+
+describe("what per-client limits count by", () => {
+  const key = (ip: string) => clientLimitKey({ ip, userAgent: "" });
+
+  it("is the address itself for IPv4", () => {
+    expect(key("203.0.113.7")).toBe("203.0.113.7");
+    expect(key("203.0.113.8")).not.toBe(key("203.0.113.7"));
+  });
+
+  it("is the /64 for IPv6, which one subscriber holds whole", () => {
+    expect(key("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(key("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe(key("2001:db8:1:2::9"));
+    expect(key("2001:db8:1:3::1")).not.toBe(key("2001:db8:1:2::1"));
   });
 });

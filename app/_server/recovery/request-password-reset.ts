@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestOrigin } from "../client-address";
+import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
 import { getDb } from "../db";
@@ -25,7 +25,7 @@ const ACCEPTED = { status: "accepted" } as const;
 export async function requestPasswordReset(request: { email: string }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
   const limits: RateLimitCheck[] = [
     ["RESET_REQUEST_PER_EMAIL", request.email],
-    ["RESET_REQUEST_PER_ADDRESS", origin.ip],
+    ["RESET_REQUEST_PER_ADDRESS", clientLimitKey(origin)],
   ];
   // One transaction, one write lock: count the attempt, and record the request only if that kept it in its limits.
   const now = new Date();

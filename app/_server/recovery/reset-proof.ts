@@ -1,6 +1,6 @@
 import "server-only";
 import type { ResetCodeEntry } from "@/app/_lib/validation";
-import type { RequestOrigin } from "../client-address";
+import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { consumeRateLimits } from "../rate-limit";
 import { checkResetCode, checkResetGrant, checkResetLink, checkResetToken, type UnusableLinkReason, type UsableResetToken } from "./reset-token-checks";
 
@@ -54,7 +54,7 @@ export async function resolveResetProof(presented: PresentedResetProof, origin: 
   if (typeof choice === "string") return { status: choice, fromCookie: false };
   const { proof, fromCookie } = choice;
   const limit = await consumeRateLimits([
-    ["RESET_ATTEMPT_PER_ADDRESS", origin.ip],
+    ["RESET_ATTEMPT_PER_ADDRESS", clientLimitKey(origin)],
     ...(proof.kind === "code" ? [["RESET_ATTEMPT_PER_LINK", `code:${proof.entry.email}`] as const] : []),
   ]);
   if (limit.limited) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds, fromCookie };
