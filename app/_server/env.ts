@@ -16,9 +16,14 @@ import { DEFAULT_DATABASE_URL, isPostgresUrl, isSqliteUrl } from "@/prisma/datab
  * e.g. RATE_LIMIT_RESET_REQUEST_PER_EMAIL=3/15.
  */
 export const DEFAULT_RATE_LIMITS = {
-  /** Reset requests for one address (known or not). Over it the confirmation still shows; no email is sent. */
-  RESET_REQUEST_PER_EMAIL: { points: 3, windowMinutes: 15 },
-  /** Reset requests from one client address. */
+  /**
+   * Reset requests for one email address (known or not), from every client together, counted only once the two
+   * client limits below have let a request through. Over it the confirmation still shows; no email is sent.
+   */
+  RESET_REQUEST_PER_EMAIL: { points: 10, windowMinutes: 15 },
+  /** Reset requests for one email address from one client. */
+  RESET_REQUEST_PER_ADDRESS_AND_EMAIL: { points: 3, windowMinutes: 15 },
+  /** Reset requests from one client (an IPv4 address, or an IPv6 /64), for any addresses. */
   RESET_REQUEST_PER_ADDRESS: { points: 20, windowMinutes: 15 },
   /** Reset completions and code entries from one client address. */
   RESET_ATTEMPT_PER_ADDRESS: { points: 10, windowMinutes: 15 },
@@ -191,6 +196,7 @@ const sourceSchema = z.object({
   EMAIL_SEND_TIMEOUT_MS: optional(wholeNumber("milliseconds", 100, 120_000)),
   RATE_LIMIT_RESET_REQUEST_PER_EMAIL: rateLimitSetting,
   RATE_LIMIT_RESET_REQUEST_PER_ADDRESS: rateLimitSetting,
+  RATE_LIMIT_RESET_REQUEST_PER_ADDRESS_AND_EMAIL: rateLimitSetting,
   RATE_LIMIT_RESET_ATTEMPT_PER_ADDRESS: rateLimitSetting,
   RATE_LIMIT_RESET_ATTEMPT_PER_LINK: rateLimitSetting,
   RATE_LIMIT_SIGN_IN_PER_ADDRESS_AND_EMAIL: rateLimitSetting,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { uniqueEmail } from "@/test/support";
 import { getDb } from "./db";
-import { consumeRateLimits, counterRowKey, countAttempt, withinLimits } from "./rate-limit";
+import { consumeRateLimits, counterRowKey, countAttempt, countAttemptWhen, withinLimits } from "./rate-limit";
 
-// RESET_REQUEST_PER_EMAIL allows 3 attempts in 15 minutes by default.
-const LIMIT = "RESET_REQUEST_PER_EMAIL" as const;
+// RESET_REQUEST_PER_ADDRESS_AND_EMAIL allows 3 attempts in 15 minutes by default.
+const LIMIT = "RESET_REQUEST_PER_ADDRESS_AND_EMAIL" as const;
 const attempt = (email: string) => consumeRateLimits([[LIMIT, email]]);
 
 async function counter(email: string) {
@@ -62,5 +62,17 @@ describe("rate limit counters", () => {
     const perClient = await getDb().rateLimit.findUniqueOrThrow({ where: { key: counterRowKey("RESET_REQUEST_PER_ADDRESS", client) } });
     expect(perClient.points).toBe(4);
   });
-});
 
+  it("counts a conditional attempt only while its condition holds", async () => {
+    const email = uniqueEmail("gated");
+    const gate = uniqueEmail("gate");
+    const gateLimits = [[LIMIT, gate]] as const;
+    const gatedAttempt = () =>
+      getDb().$transaction([countAttempt(gateLimits), countAttemptWhen(["RESET_REQUEST_PER_EMAIL", email], withinLimits(gateLimits))]);
+    for (let i = 0; i < 5; i += 1) await gatedAttempt();
+    // The gate allows 3: the 4th and 5th didn't count.
+    const gated = await getDb().rateLimit.findUniqueOrThrow({ where: { key: counterRowKey("RESET_REQUEST_PER_EMAIL", email) } });
+    expect(gated.points).toBe(3);
+    expect((await counter(gate)).points).toBe(5);
+  });
+});

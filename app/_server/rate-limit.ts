@@ -50,6 +50,22 @@ export function countAttempt(checks: readonly RateLimitCheck[], now = new Date()
     RETURNING "key", "points", "expire"`;
 }
 
+/**
+ * The statement that counts an attempt against one limit only while `condition` holds (a `withinLimits` of other
+ * counters, say), as Prisma's lazy operation: for a limit that must not be used up by attempts other limits have
+ * already refused. Resolves to the counter's row, or to none when the condition kept it from counting.
+ */
+export function countAttemptWhen(check: RateLimitCheck, condition: Prisma.Sql, now = new Date()) {
+  const key = counterRowKey(...check);
+  const expire = new Date(now.getTime() + getConfig().rateLimits[check[0]].windowMinutes * 60_000);
+  return getDb().$queryRaw<Counted[]>`
+    INSERT INTO "RateLimit" ("key", "points", "expire") SELECT ${key}, 1, ${expire} WHERE ${condition}
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
+      "expire" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimit"."expire" END
+    RETURNING "key", "points", "expire"`;
+}
+
 /** Whether the counted attempt is over any of its limits, and how long until the strictest allows another. */
 export function attemptOutcome(checks: readonly RateLimitCheck[], counted: Counted[], now = new Date()): RateLimitOutcome {
   const policies = rows(checks, now);

@@ -85,7 +85,7 @@ async function watchDatabase(action: () => Promise<unknown>) {
     tokens: vi.spyOn(db.passwordResetToken, "create"),
     emails: vi.spyOn(db.outboxEmail, "create"),
   };
-  // A request is recorded by the second statement of its transaction (1 row, or 0 when a limit kept it out).
+  // A request is recorded by the last statement of its transaction (1 row, or 0 when a limit kept it out).
   const transactions = vi.spyOn(db, "$transaction");
   try {
     await action();
@@ -93,7 +93,7 @@ async function watchDatabase(action: () => Promise<unknown>) {
     return {
       ...Object.fromEntries(Object.entries(calls).map(([name, spy]) => [name, spy.mock.calls.length])),
       transactions: results.length,
-      requests: results.filter((result) => result[1] === 1).length,
+      requests: results.filter((result) => result.at(-1) === 1).length,
     };
   } finally {
     vi.restoreAllMocks();
@@ -211,14 +211,14 @@ describe("requesting a reset", () => {
 });
 
 describe("rate limits on requests", () => {
-  it("sends at most 3 emails per address in 15 minutes, and throttles unknown addresses the same way", async () => {
+  it("records at most 3 requests per address from one client in 15 minutes, known or unknown alike", async () => {
     const known = await createCustomer();
     const unknown = uniqueEmail("nobody");
     for (const email of [known.email, unknown]) {
-      // Each request from a different client, so only the per-address limit applies. The same answer every time;
-      // only the first 3 are recorded.
+      const origin = uniqueOrigin();
+      // The same answer every time; only the first 3 are recorded.
       const watched = await watchDatabase(async () => {
-        for (let i = 0; i < 5; i += 1) expect(await requestPasswordReset({ email }, uniqueOrigin())).toEqual({ status: "accepted" });
+        for (let i = 0; i < 5; i += 1) expect(await requestPasswordReset({ email }, origin)).toEqual({ status: "accepted" });
       });
       expect(watched.requests, email).toBe(3);
     }
@@ -227,10 +227,47 @@ describe("rate limits on requests", () => {
     expect(await latestEmailTo(unknown)).toBeNull();
   });
 
+  it("records at most 10 requests per address in 15 minutes from every client together", async () => {
+    const email = uniqueEmail("nobody");
+    const watched = await watchDatabase(async () => {
+      for (let i = 0; i < 12; i += 1) await requestPasswordReset({ email }, uniqueOrigin());
+    });
+    expect(watched.requests).toBe(10);
+  });
+
+  it("doesn't let requests a client's own limits refused use up the address's budget", async () => {
+    // Issue 15, finding 4: before, every request counted against the address, even one its client's limit had
+    // already refused, so one client asking now and then kept a shopper from ever getting a link.
+    const victim = uniqueEmail("victim");
+    const attacker = uniqueOrigin();
+    for (let i = 0; i < 20; i += 1) await requestPasswordReset({ email: uniqueEmail("spray") }, attacker);
+    const refused = await watchDatabase(async () => {
+      for (let i = 0; i < 15; i += 1) await requestPasswordReset({ email: victim }, attacker);
+    });
+    expect(refused.requests).toBe(0);
+    const another = uniqueOrigin();
+    const spent = await watchDatabase(async () => {
+      for (let i = 0; i < 10; i += 1) await requestPasswordReset({ email: victim }, another);
+    });
+    expect(spent.requests, "one client alone stops at its own 3 for the address").toBe(3);
+    const owner = await watchDatabase(() => requestPasswordReset({ email: victim }, uniqueOrigin()));
+    expect(owner.requests, "the shopper's own request still gets through").toBe(1);
+  });
+
   it("accepts at most 20 requests from one client address in 15 minutes", async () => {
     const origin = uniqueOrigin();
     const watched = await watchDatabase(async () => {
       for (let i = 0; i < 22; i += 1) await requestPasswordReset({ email: uniqueEmail("nobody") }, origin);
+    });
+    expect(watched.requests).toBe(20);
+  });
+
+  it("counts an IPv6 client by its /64, whichever address of it each request comes from", async () => {
+    const network = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    const watched = await watchDatabase(async () => {
+      for (let i = 1; i <= 22; i += 1) {
+        await requestPasswordReset({ email: uniqueEmail("nobody") }, { ip: `${network}:${i.toString(16)}::1`, userAgent: "test" });
+      }
     });
     expect(watched.requests).toBe(20);
   });

@@ -3,7 +3,7 @@ import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
 import { getDb } from "../db";
-import { countAttempt, type RateLimitCheck } from "../rate-limit";
+import { countAttempt, countAttemptWhen, type RateLimitCheck, withinLimits } from "../rate-limit";
 import { recordResetRequest } from "./reset-requests";
 
 /**
@@ -21,15 +21,26 @@ const ACCEPTED = { status: "accepted" } as const;
  * Accepts a reset request, doing the same for every address: the limits count it, and one row records it before
  * the answer, so neither the answer nor its timing says whether an account exists, and nothing is lost if the
  * process dies right after. Over a limit it is dropped quietly: the same answer, and no email.
+ *
+ * The limits come in two tiers. The client's own (per client, and per client for this address) always count. The
+ * address's own limit, across every client, counts a request only once the client's have let it through: otherwise
+ * one client, refused by its own limits, could still use up a shopper's budget and keep them from ever getting a
+ * link. So to block an address, an attacker needs several clients (see README, "Rate limits").
  */
 export async function requestPasswordReset(request: { email: string }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
-  const limits: RateLimitCheck[] = [
-    ["RESET_REQUEST_PER_EMAIL", request.email],
-    ["RESET_REQUEST_PER_ADDRESS", clientLimitKey(origin)],
+  const client = clientLimitKey(origin);
+  const clientLimits: RateLimitCheck[] = [
+    ["RESET_REQUEST_PER_ADDRESS", client],
+    ["RESET_REQUEST_PER_ADDRESS_AND_EMAIL", `${client}|${request.email}`],
   ];
+  const addressLimit: RateLimitCheck = ["RESET_REQUEST_PER_EMAIL", request.email];
   // One transaction, one write lock: count the attempt, and record the request only if that kept it in its limits.
   const now = new Date();
-  const [, recorded] = await getDb().$transaction([countAttempt(limits, now), recordResetRequest(request.email, origin, limits, now)]);
+  const [, , recorded] = await getDb().$transaction([
+    countAttempt(clientLimits, now),
+    countAttemptWhen(addressLimit, withinLimits(clientLimits, now), now),
+    recordResetRequest(request.email, origin, [...clientLimits, addressLimit], now),
+  ]);
   if (recorded !== 1) {
     log.info({ event: "password_reset.throttled" }, "reset request over its rate limit; no email sent");
     return ACCEPTED;
