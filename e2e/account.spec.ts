@@ -1,6 +1,6 @@
 import { chooseNewPassword, expect, fillSignInForm, register, signIn, signInOnAnotherDevice, test } from "./fixtures";
 import { notMeLinkIn, resetLinkIn, waitForEmailWithSubject } from "./support/inbox";
-import { readForm, submitForm } from "./support/form-post";
+import { postForm, readForm, signsIn, submitForm } from "./support/form-post";
 import { STORE_URL } from "./support/servers";
 
 test("a signed-out visitor to /account is sent to sign in, then back to their account", async ({ page, shopper }) => {
@@ -86,6 +86,26 @@ test("changing the password on the account page signs out other devices and tell
   expect(notMeLinkIn(notice)).toContain("/account/not-me?token=");
   await signIn(page, { email: shopper.email, password: "changed on the account page" });
   await expect(page).toHaveURL(/\/account$/);
+});
+
+test("changing the password when this client's sign-in budget is all but spent still changes it, then asks to sign in", async ({ page, playwright, request, shopper }) => {
+  test.slow(); // fifty sign-in attempts first
+  await signIn(page, shopper);
+  // 48 more attempts from this client (other addresses): the password confirmation below is its 50th and last.
+  for (let attempt = 0; attempt < 48; attempt += 1) {
+    await postForm(request, `${STORE_URL}/login`, { email: `sprayed-${attempt}@example.com`, password: "not it" });
+  }
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill(shopper.password);
+  await form.getByLabel("New password", { exact: true }).fill("changed near the limit");
+  await form.getByLabel("Confirm new password").fill("changed near the limit");
+  await form.getByRole("button", { name: "Change password" }).click();
+  // Signing this device back in would be the 51st attempt: refused, so the shopper is asked to sign in (a 500 before).
+  await expect(page).toHaveURL(/\/login(\/password-reset|\?notice=password-reset)$/);
+  await expect(page.getByRole("status")).toHaveText("Your password has been changed. Sign in with your new password.");
+  const elsewhere = await playwright.request.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.18.99.7" } });
+  expect(await signsIn(elsewhere, STORE_URL, shopper.email, "changed near the limit")).toBe(true);
+  await elsewhere.dispose();
 });
 
 test("a wrong current password is explained next to the field", async ({ page, shopper }) => {

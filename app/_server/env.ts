@@ -31,6 +31,13 @@ export const DEFAULT_RATE_LIMITS = {
   RESET_ATTEMPT_PER_LINK: { points: 5, windowMinutes: 15 },
   /** Sign-in attempts for one email from one client address. */
   SIGN_IN_PER_ADDRESS_AND_EMAIL: { points: 10, windowMinutes: 15 },
+  /**
+   * Sign-in attempts for one email from all clients together: caps password spraying at one account. Spent by an
+   * attacker, it also keeps the owner from signing in until the window ends; a reset still works.
+   */
+  SIGN_IN_PER_EMAIL: { points: 50, windowMinutes: 60 },
+  /** Sign-in attempts from one client (IPv4 address or IPv6 /64), for any emails: caps stuffing and argon2 floods. */
+  SIGN_IN_PER_ADDRESS: { points: 50, windowMinutes: 15 },
 } as const;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
@@ -200,6 +207,8 @@ const sourceSchema = z.object({
   RATE_LIMIT_RESET_ATTEMPT_PER_ADDRESS: rateLimitSetting,
   RATE_LIMIT_RESET_ATTEMPT_PER_LINK: rateLimitSetting,
   RATE_LIMIT_SIGN_IN_PER_ADDRESS_AND_EMAIL: rateLimitSetting,
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: rateLimitSetting,
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS: rateLimitSetting,
   CORS_ORIGINS: corsOriginsSetting,
   MAGENTO_API_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
   MEDUSA_API_ENABLED: optional(z.stringbool({ error: "must be true or false" })),

@@ -5,7 +5,7 @@ import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { changeEmailSchema, changePasswordSchema, firstErrorPerField } from "@/app/_lib/validation";
 import { changeEmail, changePassword } from "@/app/_server/account/change-credentials";
 import { reportNotMe } from "@/app/_server/recovery/report-not-me";
-import { currentCustomerId, signIn, signOut } from "@/app/_server/auth/auth";
+import { AuthError, currentCustomerId, signIn, signOut } from "@/app/_server/auth/auth";
 import { currentRequestOrigin } from "@/app/_server/client-address";
 
 export async function signOutOfAccount(): Promise<void> {
@@ -38,8 +38,10 @@ export async function changeAccountPassword(_previous: ChangePasswordFormState, 
   );
   switch (result.status) {
     case "changed":
-      // Ending every session ended this one too; sign this device back in with the new password.
-      if (signOutOtherSessions) await signIn("credentials", { email: result.email, password: parsed.data.password, redirect: false });
+      // Ending every session ended this one too; sign this device back in with the new password. That is a sign-in
+      // like any other, under the same limits: if they refuse it now (the confirmation just counted), the password
+      // is changed all the same, and the shopper signs in with it.
+      if (signOutOtherSessions && !(await signBackIn(result.email, parsed.data.password))) redirect("/login?notice=password-reset");
       redirect("/account?notice=password-changed");
     case "wrong-password":
       return { status: "invalid", fieldErrors: { currentPassword: "That isn't your current password" } };
@@ -49,6 +51,16 @@ export async function changeAccountPassword(_previous: ChangePasswordFormState, 
       redirectToTooManyAttempts(result.retryAfterSeconds, "/account");
     case "signed-out":
       redirect("/login?returnTo=/account");
+  }
+}
+
+async function signBackIn(email: string, password: string): Promise<boolean> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return true;
+  } catch (error) {
+    if (error instanceof AuthError) return false; // the sign-in limits, above all (SignInRateLimited is one)
+    throw error;
   }
 }
 

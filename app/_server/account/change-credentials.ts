@@ -1,7 +1,7 @@
 import "server-only";
 import type { NewPassword } from "@/app/_lib/validation";
 import { recordSecurityEvent } from "../audit";
-import { isUniqueConstraintViolation } from "../auth/customer-accounts";
+import { forgiveSignInFailures, isUniqueConstraintViolation, signInLimits } from "../auth/customer-accounts";
 import { hashPassword, verifyPassword } from "../auth/password-hash";
 import { passwordPolicyProblem } from "../auth/password-policy";
 import type { RequestOrigin } from "../client-address";
@@ -30,12 +30,14 @@ async function confirmCurrentPassword(customerId: string, currentPassword: strin
     select: { id: true, name: true, email: true, passwordHash: true },
   });
   if (!customer) return { rejection: { status: "signed-out" } as Rejection };
-  const limit = await consumeRateLimits([["SIGN_IN_PER_ADDRESS_AND_EMAIL", `${origin.ip}|${customer.email}`]]);
+  const limits = signInLimits(customer.email, origin);
+  const limit = await consumeRateLimits(limits);
   if (limit.limited) return { rejection: { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds } as Rejection };
   if (!(await verifyPassword(customer.passwordHash, currentPassword))) {
     await recordSecurityEvent(customer.id, "sign_in_failed", origin);
     return { rejection: { status: "wrong-password" } as Rejection };
   }
+  await forgiveSignInFailures(limits);
   return { customer };
 }
 

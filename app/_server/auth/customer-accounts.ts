@@ -1,10 +1,10 @@
 import "server-only";
 import type { LoginInput, RegisterInput } from "@/app/_lib/validation";
-import { recordSecurityEvent } from "../audit";
-import type { RequestOrigin } from "../client-address";
+import { recordFailedSignIn, recordSecurityEvent } from "../audit";
+import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
-import { consumeRateLimits, resetRateLimit } from "../rate-limit";
+import { consumeRateLimits, type RateLimitCheck, resetRateLimit } from "../rate-limit";
 import { hashPassword, verifyAgainstDummyHash, verifyPassword } from "./password-hash";
 import { passwordPolicyProblem } from "./password-policy";
 
@@ -37,26 +37,45 @@ export type AuthenticationResult =
   | { status: "rejected" }
   | { status: "rate-limited"; retryAfterSeconds: number };
 
+/** The limits one sign-in attempt counts against (also a password confirmation on the account page). */
+export function signInLimits(email: string, origin: RequestOrigin): RateLimitCheck[] {
+  const client = clientLimitKey(origin);
+  return [
+    ["SIGN_IN_PER_ADDRESS_AND_EMAIL", `${client}|${email}`],
+    // Password spraying: one account tried from many clients.
+    ["SIGN_IN_PER_EMAIL", email],
+    // Credential stuffing, and argon2 floods: one client trying many accounts.
+    ["SIGN_IN_PER_ADDRESS", client],
+  ];
+}
+
+/** The right password forgives this client's and this account's failures; the client's own budget stays spent. */
+export async function forgiveSignInFailures(limits: readonly RateLimitCheck[]): Promise<void> {
+  for (const [name, key] of limits) if (name !== "SIGN_IN_PER_ADDRESS") await resetRateLimit(name, key);
+}
+
 /**
- * Checks an email and password. Attempts are limited per client address and email; the answer and the time it
- * takes are the same whether or not the email has an account. Outcomes for real accounts go to their activity list.
+ * Checks an email and password. Attempts are limited per client and email, per email, and per client; the answer
+ * and the time it takes are the same whether the email has an account, has none, or has a locked one: each runs
+ * one argon2 verification (against a dummy hash when there is nothing real to check) and, on failure, the same
+ * one statement that records it for an account if there is one. Outcomes for real accounts go to their activity.
  */
 export async function authenticateCustomer(input: LoginInput, origin: RequestOrigin): Promise<AuthenticationResult> {
-  const limitKey = `${origin.ip}|${input.email}`;
-  const limit = await consumeRateLimits([["SIGN_IN_PER_ADDRESS_AND_EMAIL", limitKey]]);
+  const limits = signInLimits(input.email, origin);
+  const limit = await consumeRateLimits(limits);
   if (limit.limited) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
   const customer = await getDb().customer.findUnique({
     where: { email: input.email },
     select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true },
   });
-  if (!customer) return verifyAgainstDummyHash(input.password).then(() => ({ status: "rejected" }));
-  if (!(await verifyPassword(customer.passwordHash, input.password))) {
-    await recordSecurityEvent(customer.id, "sign_in_failed", origin);
+  const matches = customer ? await verifyPassword(customer.passwordHash, input.password) : await verifyAgainstDummyHash(input.password);
+  if (!customer || !matches) {
+    await recordFailedSignIn(input.email, origin);
     return { status: "rejected" };
   }
   await recordSecurityEvent(customer.id, "sign_in_succeeded", origin);
-  await resetRateLimit("SIGN_IN_PER_ADDRESS_AND_EMAIL", limitKey);
+  await forgiveSignInFailures(limits);
   const { passwordHash: _passwordHash, ...identity } = customer;
   return { status: "authenticated", customer: identity };
 }

@@ -24,22 +24,28 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, PASSWORD_HASH_OPTIONS);
 }
 
+/**
+ * Whether the password matches the stored hash. A stored value that isn't an argon2 hash (LOCKED_PASSWORD_HASH, or
+ * anything malformed) never matches, but still costs a full verification: a locked account must take as long to
+ * refuse as any other, or timing would tell it apart.
+ */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  if (!passwordHash.startsWith("$argon2")) return verifyAgainstDummyHash(password);
   try {
     return await verify(passwordHash, password);
   } catch {
-    return false; // a malformed stored hash never matches
+    return verifyAgainstDummyHash(password); // a malformed stored hash never matches
   }
 }
 
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Spends the same work as a real verification, for sign-ins to addresses without an account, so response time
- * doesn't reveal which addresses are registered.
+ * Spends the same work as a real verification, for sign-ins to addresses without an account (or with a locked
+ * one), so response time doesn't reveal which addresses are registered.
  */
 export async function verifyAgainstDummyHash(password: string): Promise<false> {
   dummyHash ??= hashPassword("dummy password that no account has");
-  await verifyPassword(await dummyHash, password);
+  await verify(await dummyHash, password);
   return false;
 }

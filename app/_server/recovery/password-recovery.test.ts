@@ -417,6 +417,30 @@ describe("entering the code instead", () => {
     expect(stored?.codeAttempts).toBe(5);
   });
 
+  it("does the same work for a wrong entry whether the address has a live code or none", async () => {
+    // Issue 15, finding 2: the entry used to be counted by a write of its own, which changed a row (and so cost
+    // more) only when a live code existed. Now one transaction counts the attempt and the entry together.
+    const customer = await createCustomer();
+    await requestResetEmail(customer.email);
+    const db = getDb();
+    const work = async (email: string) => {
+      const transactions = vi.spyOn(db, "$transaction");
+      const reads = vi.spyOn(db.passwordResetToken, "findFirst");
+      const writes = vi.spyOn(db.passwordResetToken, "updateMany");
+      try {
+        expect(await redeemResetCode(codeEntry(email, "22222222"), uniqueOrigin())).toEqual({ status: "wrong-code" });
+        return { transactions: transactions.mock.calls.length, reads: reads.mock.calls.length, separateWrites: writes.mock.calls.length };
+      } finally {
+        vi.restoreAllMocks();
+      }
+    };
+    const withCode = await work(customer.email);
+    expect(withCode).toEqual({ transactions: 1, reads: 1, separateWrites: 0 });
+    expect(await work(uniqueEmail("nobody"))).toEqual(withCode);
+    const [stored] = await storedTokens(customer.id);
+    expect(stored?.codeAttempts, "the entry still counted against the live code").toBe(1);
+  });
+
   it("expires after 10 minutes, while the link still works", async () => {
     const customer = await createCustomer();
     const link = await requestResetEmail(customer.email);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ResetCodeEntry } from "@/app/_lib/validation";
 import { clientLimitKey, type RequestOrigin } from "../client-address";
-import { consumeRateLimits } from "../rate-limit";
+import { consumeRateLimits, type RateLimitCheck } from "../rate-limit";
 import { checkResetCode, checkResetGrant, checkResetLink, checkResetToken, type UnusableLinkReason, type UsableResetToken } from "./reset-token-checks";
 
 /**
@@ -53,17 +53,18 @@ export async function resolveResetProof(presented: PresentedResetProof, origin: 
   const choice = chooseResetProof(presented);
   if (typeof choice === "string") return { status: choice, fromCookie: false };
   const { proof, fromCookie } = choice;
-  const limit = await consumeRateLimits([
-    ["RESET_ATTEMPT_PER_ADDRESS", clientLimitKey(origin)],
-    ...(proof.kind === "code" ? [["RESET_ATTEMPT_PER_LINK", `code:${proof.entry.email}`] as const] : []),
-  ]);
-  if (limit.limited) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds, fromCookie };
-  const check = await checkProof(proof, now);
+  const check = await checkProof(proof, origin, now);
+  if (check.status === "rate-limited") return { ...check, fromCookie };
   if (check.status !== "valid") return { status: check.status, fromCookie };
   return { status: "valid", token: check.token, fromCookie } as ResolvedResetProof;
 }
 
-function checkProof(proof: ResetProof, now: Date) {
+async function checkProof(proof: ResetProof, origin: RequestOrigin, now: Date) {
+  const clientLimit: RateLimitCheck = ["RESET_ATTEMPT_PER_ADDRESS", clientLimitKey(origin)];
+  // A code is counted in the same transaction as its entry (checkResetCode); every other proof first.
+  if (proof.kind === "code") return checkResetCode(proof.entry, [clientLimit, ["RESET_ATTEMPT_PER_LINK", `code:${proof.entry.email}`]], now);
+  const limit = await consumeRateLimits([clientLimit]);
+  if (limit.limited) return { status: "rate-limited" as const, retryAfterSeconds: limit.retryAfterSeconds };
   switch (proof.kind) {
     case "grant":
       return checkResetGrant(proof.grant, now);
@@ -71,7 +72,5 @@ function checkProof(proof: ResetProof, now: Date) {
       return checkResetLink(proof, now);
     case "token":
       return checkResetToken(proof.token, now);
-    case "code":
-      return checkResetCode(proof.entry, now);
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { type ResetCodeEntry, resetLinkSchema } from "@/app/_lib/validation";
 import { getDb } from "../db";
+import { attemptOutcome, countAttempt, type RateLimitCheck, withinLimits } from "../rate-limit";
 import { constantTimeEqual } from "../secrets";
 import { hashResetCode, RESET_CODE_MAX_ATTEMPTS } from "./reset-code";
 import { readResetGrant } from "./reset-grant";
@@ -73,9 +74,15 @@ export async function checkResetTokenById(id: string, now = new Date()): Promise
 /**
  * Checks the code from a reset email against the address's live code, counting the entry. A code works for at most
  * 10 minutes and 5 entries, and only while its link does. Every failure looks the same (unknown address, no live
- * code, wrong code, too many entries), and the statements run are the same either way.
+ * code, wrong code, too many entries), and so does the work: one read, then one transaction that counts the
+ * attempt against `limits` and, within them, the entry against the code (a row for a live code, none otherwise),
+ * so an address with a live code commits no more often, and no slower to measure, than one without.
  */
-export async function checkResetCode(entry: ResetCodeEntry, now = new Date()): Promise<{ status: "valid"; token: UsableResetToken } | { status: "wrong-code" }> {
+export async function checkResetCode(
+  entry: ResetCodeEntry,
+  limits: readonly RateLimitCheck[],
+  now = new Date(),
+): Promise<{ status: "valid"; token: UsableResetToken } | { status: "wrong-code" } | { status: "rate-limited"; retryAfterSeconds: number }> {
   const db = getDb();
   const token = await db.passwordResetToken.findFirst({
     where: {
@@ -90,11 +97,15 @@ export async function checkResetCode(entry: ResetCodeEntry, now = new Date()): P
     select: { id: true, customerId: true, tokenHash: true, codeHash: true, expiresAt: true },
   });
   // The entry counts before it is compared, in one conditional write, so concurrent guesses can't exceed the limit.
-  const counted = await db.passwordResetToken.updateMany({
-    where: { id: token?.id ?? "", codeAttempts: { lt: RESET_CODE_MAX_ATTEMPTS } },
-    data: { codeAttempts: { increment: 1 } },
-  });
+  const [counters, entered] = await db.$transaction([
+    countAttempt(limits, now),
+    db.$executeRaw`
+      UPDATE "PasswordResetToken" SET "codeAttempts" = "codeAttempts" + 1
+      WHERE "id" = ${token?.id ?? ""} AND "codeAttempts" < ${RESET_CODE_MAX_ATTEMPTS} AND ${withinLimits(limits, now)}`,
+  ]);
+  const limit = attemptOutcome(limits, counters, now);
+  if (limit.limited) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const matches = constantTimeEqual(hashResetCode(token?.tokenHash ?? "", entry.code), token?.codeHash ?? "");
-  if (!token?.codeHash || counted.count !== 1 || !matches) return { status: "wrong-code" };
+  if (!token?.codeHash || entered !== 1 || !matches) return { status: "wrong-code" };
   return { status: "valid", token: { id: token.id, customerId: token.customerId, email: entry.email, expiresAt: token.expiresAt } };
 }

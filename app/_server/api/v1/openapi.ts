@@ -40,7 +40,11 @@ const rateLimited = {
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument() {
-  const { RESET_REQUEST_PER_EMAIL: perEmail, RESET_REQUEST_PER_ADDRESS: perClient } = getConfig().rateLimits;
+  const {
+    RESET_REQUEST_PER_EMAIL: perEmail,
+    RESET_REQUEST_PER_ADDRESS_AND_EMAIL: perClientAndEmail,
+    RESET_REQUEST_PER_ADDRESS: perClient,
+  } = getConfig().rateLimits;
   cached ??= createDocument({
     openapi: "3.1.0",
     info: {
@@ -58,7 +62,7 @@ export function openApiDocument() {
           operationId: "requestPasswordReset",
           summary: "Email a reset link and code",
           description:
-            `Always 202 with the same body for a well-formed address, whether or not it has an account and whether or not it is over its rate limit (${perEmail.points} per address in ${formatMinutes(perEmail.windowMinutes)}, and ${perClient.points} per client in ${formatMinutes(perClient.windowMinutes)}); over a limit no email is sent.`,
+            `Always 202 with the same body for a well-formed address, whether or not it has an account and whether or not it is over its rate limit (${perClientAndEmail.points} per address from one client in ${formatMinutes(perClientAndEmail.windowMinutes)}, ${perEmail.points} per address from all clients in ${formatMinutes(perEmail.windowMinutes)}, and ${perClient.points} per client in ${formatMinutes(perClient.windowMinutes)}); over a limit no email is sent.`,
           requestBody: { required: true, content: json(requestBodySchema) },
           responses: { "202": { description: "Accepted.", content: json(requestAcceptedSchema) }, ...commonErrors },
         },
