@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { isPostgresUrl } from "./database-url";
+import { serialisedSqlite } from "./serialised-sqlite";
 
 /**
  * One typed client for both databases. The PostgreSQL client is generated from a schema derived from the SQLite one,
@@ -18,5 +19,6 @@ export function createDatabaseClient(url: string): Database {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
   // WAL mode is set on the database file by scripts/prisma-migrate.mjs; the busy timeout is per connection.
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  // serialisedSqlite: one lock for the connection, and BEGIN IMMEDIATE (see there).
+  return new SqliteClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
 }

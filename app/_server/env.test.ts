@@ -128,11 +128,14 @@ describe("configuration", () => {
     expect(defaults.passwordMinLength).toBe(8);
     expect(defaults.autoSignInAfterReset).toBe(false);
     expect(defaults.rateLimits).toEqual({
-      RESET_REQUEST_PER_EMAIL: { points: 3, windowMinutes: 15 },
+      RESET_REQUEST_PER_EMAIL: { points: 10, windowMinutes: 15 },
+      RESET_REQUEST_PER_ADDRESS_AND_EMAIL: { points: 3, windowMinutes: 15 },
       RESET_REQUEST_PER_ADDRESS: { points: 20, windowMinutes: 15 },
       RESET_ATTEMPT_PER_ADDRESS: { points: 10, windowMinutes: 15 },
       RESET_ATTEMPT_PER_LINK: { points: 5, windowMinutes: 15 },
       SIGN_IN_PER_ADDRESS_AND_EMAIL: { points: 10, windowMinutes: 15 },
+      SIGN_IN_PER_EMAIL: { points: 50, windowMinutes: 60 },
+      SIGN_IN_PER_ADDRESS: { points: 50, windowMinutes: 15 },
     });
     const changed = parseConfig({
       ...productionEnv,
