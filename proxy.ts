@@ -24,9 +24,12 @@ function prerenderedHashes(): InlineHashes | undefined {
   return prerendered;
 }
 
+/** APP_URL's origin, which every form on these pages posts from; null outside production without one. */
+const appOrigin = process.env.APP_URL && URL.canParse(process.env.APP_URL) ? new URL(process.env.APP_URL).origin : null;
+
 export function proxy(request: NextRequest) {
   if (request.method === "POST") {
-    const refusal = refuseOversizedBody(request);
+    const refusal = refuseCrossSitePost(request) ?? refuseOversizedBody(request);
     if (refusal) return refusal;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -38,28 +41,44 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * A form post from another site. Next refuses a server action whose Origin isn't this host too, but with a 500 and
+ * a stack trace in the log; this says plainly what happened, as a 403. (server.mjs has already made Host and
+ * X-Forwarded-Host APP_URL's, so what a client writes there changes nothing.) A post without an Origin is left to
+ * Next, as every browser that submits a form sends one.
+ */
+function refuseCrossSitePost(request: NextRequest): NextResponse | null {
+  const origin = request.headers.get("origin");
+  if (!production || !appOrigin || origin === null || origin === appOrigin) return null;
+  return standaloneAnswer(403, {
+    title: "That form came from another site",
+    paragraphs: ["For your safety, forms on this shop can only be sent from its own pages, so nothing was done."],
+    links: [{ href: request.nextUrl.pathname, label: "Open the page here and try again" }],
+  }, request);
+}
+
+function standaloneAnswer(status: number, page: Parameters<typeof standalonePage>[0], request: NextRequest): NextResponse {
+  if (request.headers.has("next-action")) {
+    return new NextResponse(page.paragraphs.join(" "), { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return new NextResponse(standalonePage(page), {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": STANDALONE_PAGE_CSP },
+  });
+}
+
 function refuseOversizedBody(request: NextRequest): NextResponse | null {
   const declaredLength = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isInteger(declaredLength) && declaredLength <= FORM_BODY_LIMIT_BYTES) return null;
   // Browsers always send a Content-Length with a form; a streamed body of unknown size is refused too (411).
   const status = Number.isInteger(declaredLength) ? 413 : 411;
-  if (request.headers.has("next-action")) {
-    return new NextResponse("The submission was larger than this form accepts.", {
-      status,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
-  const page = standalonePage({
+  return standaloneAnswer(status, {
     title: "That was too much to send",
     paragraphs: [
       `What you entered was longer than this form accepts, so nothing was saved. Passwords can be up to ${PASSWORD_MAX_LENGTH} characters.`,
     ],
     links: [{ href: request.nextUrl.pathname, label: "Go back and try again" }],
-  });
-  return new NextResponse(page, {
-    status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": STANDALONE_PAGE_CSP },
-  });
+  }, request);
 }
 
 export const config = {
@@ -90,10 +109,18 @@ export const config = {
       ],
     },
     {
-      // Every form post to a page the entries above leave out: the prerendered pages (a browser sends a body, so a
-      // Content-Type, only then), and /reset-password whatever its query says.
-      source: "/:page(login|register|forgot-password|reset-password|reset-password/code)",
-      has: [{ type: "header", key: "content-type" }],
+      // Every request that can carry a body (HTTP/1.1 frames one only with Content-Length or Transfer-Encoding), to
+      // any page, whatever it says about prefetching: the prerendered pages' form posts, /reset-password whatever
+      // its query, and posts marked as prefetches, which the entries above let by. So the body limit and the policy
+      // apply to each of them. The same path exclusions as the first entry, but for the prerendered pages.
+      source:
+        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$).*)",
+      has: [{ type: "header", key: "content-length" }],
+    },
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$).*)",
+      has: [{ type: "header", key: "transfer-encoding" }],
     },
   ],
 };

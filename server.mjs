@@ -45,6 +45,22 @@ function wholeNumberSetting(name, fallback, min, max) {
   process.exit(1);
 }
 
+/**
+ * The shop's public origin, APP_URL, as the one source of this server's own host and scheme. A request's Host,
+ * X-Forwarded-Host and X-Forwarded-Proto are whatever the client (or a proxy) wrote: Next compares a server
+ * action's Origin with them and answers a mismatch with a 500, and next-auth builds URLs from them (`a b` as a
+ * scheme throws). So in production they are replaced with APP_URL's before Next sees the request, and next-auth is
+ * given AUTH_URL. Outside production without APP_URL, the headers are left alone so any local address works.
+ */
+function publicOrigin() {
+  const configured = process.env.APP_URL?.trim();
+  if (!configured || !URL.canParse(configured)) return null; // env.ts refuses a malformed one at start-up
+  const url = new URL(configured);
+  return { host: url.host, protocol: url.protocol.slice(0, -1), origin: url.origin };
+}
+const appOrigin = publicOrigin();
+if (appOrigin) process.env.AUTH_URL = appOrigin.origin;
+
 /** A request target's path, without its query. */
 function pathOf(target = "/") {
   const end = target.search(/[?#]/);
@@ -138,6 +154,11 @@ async function serve() {
     delete request.headers[PEER_ADDRESS_HEADER];
     const peer = request.socket.remoteAddress;
     if (peer) request.headers[PEER_ADDRESS_HEADER] = peer;
+    if (appOrigin && !dev) {
+      request.headers.host = appOrigin.host;
+      request.headers["x-forwarded-host"] = appOrigin.host;
+      request.headers["x-forwarded-proto"] = appOrigin.protocol;
+    }
     if ((request.method === "GET" || request.method === "HEAD") && prerendered.paths.has(pathOf(request.url))) {
       response.setHeader("Content-Security-Policy", prerendered.policy);
     }

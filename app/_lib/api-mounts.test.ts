@@ -15,13 +15,17 @@ function samplesFor(source: string): string[] {
 }
 
 // Next compiles a matcher source with path-to-regexp, as it does rewrite sources.
-const [pagesEntry, resetPasswordEntry, formPostsEntry] = proxyConfig.matcher;
+const [pagesEntry, resetPasswordEntry, ...bodyEntries] = proxyConfig.matcher;
 const proxyMatcher = pathToRegexp(pagesEntry?.source ?? "");
+const bodyMatchers = bodyEntries.map((entry) => pathToRegexp(entry.source));
 
 describe("the one list of API paths", () => {
   it("is left out of proxy.ts's matcher, every mount of it", () => {
     for (const { source } of API_MOUNTS) {
-      for (const path of samplesFor(source)) expect(proxyMatcher.test(path), `${path} (from ${source})`).toBe(false);
+      for (const path of samplesFor(source)) {
+        expect(proxyMatcher.test(path), `${path} (from ${source})`).toBe(false);
+        for (const bodyMatcher of bodyMatchers) expect(bodyMatcher.test(path), `${path} (from ${source}), with a body`).toBe(false);
+      }
     }
   });
 
@@ -34,13 +38,14 @@ describe("the one list of API paths", () => {
     expect(resetPasswordEntry?.source).toBe("/reset-password");
     expect(resetPasswordEntry?.missing).toEqual(expect.arrayContaining([{ type: "query", key: "token" }, { type: "query", key: "email" }]));
     // Which pages are prerendered is the build's to say; e2e/links-and-headers.http.spec.ts checks the rest.
-    const formPosts = pathToRegexp(formPostsEntry?.source ?? "");
-    for (const path of ["/login", "/register", "/forgot-password", "/reset-password/code"]) {
-      expect(proxyMatcher.test(path), path).toBe(false);
-      expect(formPosts.test(path), path).toBe(true);
+    for (const path of ["/login", "/register", "/forgot-password", "/reset-password/code"]) expect(proxyMatcher.test(path), path).toBe(false);
+    // Every request with a body reaches the proxy, prefetch-marked or not (issue 15, finding 5).
+    expect(bodyEntries.map((entry) => entry.has)).toEqual([[{ type: "header", key: "content-length" }], [{ type: "header", key: "transfer-encoding" }]]);
+    for (const entry of bodyEntries) expect(entry.source).toBe(bodyEntries[0]?.source);
+    for (const path of ["/login", "/register", "/forgot-password", "/reset-password/code", "/reset-password", "/account", "/account/not-me"]) {
+      for (const bodyMatcher of bodyMatchers) expect(bodyMatcher.test(path), path).toBe(true);
     }
-    expect(formPosts.test("/reset-password")).toBe(true);
-    expect(formPostsEntry?.has).toEqual([{ type: "header", key: "content-type" }]);
+    for (const entry of bodyEntries) expect(entry).not.toHaveProperty("missing");
   });
 
   it("rewrites each facade's public paths into the facade route, keeping the path", () => {
