@@ -6,8 +6,9 @@ import { resetLinkIn, waitForEmail } from "./support/inbox";
 import { STORE_URL } from "./support/servers";
 
 test("the emailed link is built from APP_URL, whatever Host or X-Forwarded-Host the request claims", async ({ request, shopper }) => {
-  // An attacker posting the form directly controls every header; the link must still point at the shop.
-  const forged = { Host: "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Origin: "https://evil.example" };
+  // An attacker posting the form directly controls every header; the link must still point at the shop. (With an
+  // Origin of evil.example to match, the post is refused outright: bad-input.http.spec.ts.)
+  const forged = { Host: "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Origin: STORE_URL };
   const page = await (await request.get(`${STORE_URL}/forgot-password`)).text();
   const hidden = Object.fromEntries(
     [...page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [m[1], (m[2] ?? "").replaceAll("&quot;", '"')]),
