@@ -3,6 +3,7 @@ import { recordSecurityEvent } from "../audit";
 import { LOCKED_PASSWORD_HASH } from "../auth/password-hash";
 import { revokeAllSessions } from "../auth/sessions";
 import type { RequestOrigin } from "../client-address";
+import { lockCustomer } from "../auth/customer-lock";
 import { getDb } from "../db";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
@@ -32,6 +33,8 @@ export async function reportNotMe(token: unknown, origin: RequestOrigin, now = n
       data: { usedAt: now },
     });
     if (used.count !== 1) return null;
+    const { customerId } = await tx.accountAlert.findUniqueOrThrow({ where: { tokenHash }, select: { customerId: true } });
+    await lockCustomer(tx, customerId);
     const alert = await tx.accountAlert.findUniqueOrThrow({ where: { tokenHash }, include: { customer: true } });
     let email = alert.customer.email;
     if (alert.kind === "email-changed" && alert.previousEmail && alert.previousEmail !== email) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { RequestOrigin } from "../client-address";
+import { lockCustomersByEmail } from "../auth/customer-lock";
 import { getDb } from "../db";
 import { describeError, log } from "../log";
 import { type RateLimitCheck, withinLimits } from "../rate-limit";
@@ -58,29 +59,29 @@ async function issueClaimed(claimed: { id: string; payload: string }[], workerId
     return [];
   });
   if (requests.length === 0) return;
-  const db = getDb();
-  const customers = await db.customer.findMany({
-    where: { email: { in: [...new Set(requests.map(({ email }) => email))] } },
-    select: { id: true, name: true, email: true },
-  });
-  const byEmail = new Map(customers.map((customer) => [customer.email, customer]));
-  const unknown = requests.filter(({ email }) => !byEmail.has(email)).map(({ id }) => id);
-  if (unknown.length > 0) await db.resetRequest.deleteMany({ where: { id: { in: unknown }, claimedBy: workerId } });
-  const known = requests.flatMap((request) => {
-    const customer = byEmail.get(request.email);
-    return customer ? [{ ...request, customer }] : [];
-  });
-  if (known.length === 0) return;
+  const emails = [...new Set(requests.map(({ email }) => email))];
 
-  // One batch transaction: the requests are used up in the same commit as the writes that start their resets. (A
-  // batch costs about half the CPU of an interactive transaction, docs/BENCHMARKS.md.) Only a worker whose lease ran
-  // out mid-pass, 30 s, could find a request already taken; it then says so, having sent a second link.
-  const [taken] = await db.$transaction([
-    db.resetRequest.deleteMany({ where: { id: { in: known.map(({ id }) => id) }, claimedBy: workerId } }),
-    ...known.flatMap(({ customer, origin }) => startPasswordReset(db, customer, origin, now)),
-  ]);
-  if (taken.count !== known.length) log.warn({ event: "password_reset.issued_twice" }, "reset requests were issued by two workers");
-  for (const { customer } of known) log.info({ event: "password_reset.issued", customerId: customer.id });
+  // One transaction: the requests are used up in the same commit as the writes that start their resets, and who has
+  // each address is read inside it, under the customers' locks (lockCustomersByEmail): a reset never goes to an
+  // address its account has just left, nor slips past a revocation committing at the same moment. Only a worker
+  // whose lease ran out mid-pass, 30 s, could find a request already taken; it then says so, having sent a second link.
+  const issued = await getDb().$transaction(async (tx) => {
+    await lockCustomersByEmail(tx, emails);
+    const customers = await tx.customer.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true } });
+    const byEmail = new Map(customers.map((customer) => [customer.email, customer]));
+    const known = requests.flatMap((request) => {
+      const customer = byEmail.get(request.email);
+      return customer ? [{ ...request, customer }] : [];
+    });
+    // Unknown addresses' requests are just deleted, with the rest.
+    const taken = await tx.resetRequest.deleteMany({ where: { id: { in: requests.map(({ id }) => id) }, claimedBy: workerId } });
+    if (taken.count !== requests.length) log.warn({ event: "password_reset.issued_twice" }, "reset requests were issued by two workers");
+    for (const { customer, origin } of known) {
+      for (const write of startPasswordReset(tx, customer, origin, now)) await write;
+    }
+    return known;
+  });
+  for (const { customer } of issued) log.info({ event: "password_reset.issued", customerId: customer.id });
 }
 
 function openRequest(payload: string): RequestedReset | null {
