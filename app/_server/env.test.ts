@@ -228,3 +228,19 @@ describe("settings the prerendered pages show", () => {
     expect(message).not.toContain("resetTokenTtlMinutes");
   });
 });
+
+describe("rotating AUTH_SECRET", () => {
+  it("accepts earlier secrets in AUTH_SECRET_PREVIOUS, each 32+ characters", () => {
+    const env = { NODE_ENV: "production", AUTH_SECRET: "n".repeat(40), APP_URL: "https://shop.example.com", RESEND_API_KEY: "re_x", EMAIL_FROM: "a@b.example" };
+    expect(parseConfig(env).previousAuthSecrets).toEqual([]);
+    expect(parseConfig({ ...env, AUTH_SECRET_PREVIOUS: ` ${"o".repeat(32)} , ${"p".repeat(40)}` }).previousAuthSecrets).toEqual(["o".repeat(32), "p".repeat(40)]);
+    let message = "";
+    try {
+      parseConfig({ ...env, AUTH_SECRET_PREVIOUS: "too-short-old-secret" });
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toContain("AUTH_SECRET_PREVIOUS must be a comma-separated list");
+    expect(message).not.toContain("too-short-old-secret");
+  });
+});

@@ -47,6 +47,8 @@ export type AppConfig = {
   isProduction: boolean;
   databaseUrl: string;
   authSecret: string;
+  /** Secrets rotated out of AUTH_SECRET, still accepted for what they signed or sealed; nothing new uses them. */
+  previousAuthSecrets: string[];
   /** Origin every emailed link is built from, without a trailing slash. Never taken from request headers. */
   appUrl: string;
   storeName: string;
@@ -161,6 +163,16 @@ const sourceSchema = z.object({
   AUTH_SECRET: optional(
     z.string().min(32, { message: "must be at least 32 characters; generate one with `openssl rand -base64 32`" }),
   ),
+  AUTH_SECRET_PREVIOUS: optional(
+    z.string().transform((value, ctx) => {
+      const secrets = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+      if (secrets.some((secret) => secret.length < 32)) {
+        ctx.addIssue({ code: "custom", message: "must be a comma-separated list of earlier AUTH_SECRET values, each at least 32 characters" });
+        return z.NEVER;
+      }
+      return secrets;
+    }),
+  ),
   APP_URL: optional(
     z.string().transform((value, ctx) => {
       let url: URL;
@@ -262,6 +274,7 @@ export function parseConfig(
     isProduction,
     databaseUrl: source.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     authSecret: source.AUTH_SECRET ?? devAuthSecret(devAuthSecretFile),
+    previousAuthSecrets: source.AUTH_SECRET_PREVIOUS ?? [],
     appUrl: source.APP_URL ?? DEV_APP_URL,
     storeName,
     emailFrom: source.EMAIL_FROM ?? `${storeName} <no-reply@localhost>`,

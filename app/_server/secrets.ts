@@ -7,9 +7,11 @@ export type KeyPurpose = "reset-grant" | "reset-code" | "reset-request" | "outbo
 
 const keys = new Map<string, Buffer>();
 
-/** A 256-bit key derived from AUTH_SECRET with HKDF, one per purpose. Rotating AUTH_SECRET rotates them all. */
-function derivedKey(purpose: KeyPurpose): Buffer {
-  const secret = getConfig().authSecret;
+/**
+ * A 256-bit key derived from a secret with HKDF, one per purpose. New keys come from AUTH_SECRET; rotating it
+ * rotates them all, and the secrets in AUTH_SECRET_PREVIOUS still open and verify what was made before.
+ */
+function derivedKey(purpose: KeyPurpose, secret = getConfig().authSecret): Buffer {
   const cacheKey = `${purpose}:${secret}`;
   let key = keys.get(cacheKey);
   if (!key) {
@@ -19,9 +21,25 @@ function derivedKey(purpose: KeyPurpose): Buffer {
   return key;
 }
 
+/** The purpose's key under every secret still accepted: AUTH_SECRET's first, then AUTH_SECRET_PREVIOUS's. */
+function acceptedKeys(purpose: KeyPurpose): Buffer[] {
+  const { authSecret, previousAuthSecrets } = getConfig();
+  return [authSecret, ...previousAuthSecrets].map((secret) => derivedKey(purpose, secret));
+}
+
 /** HMAC-SHA256 of a message under the purpose's key, base64url. */
 export function keyedHash(purpose: KeyPurpose, message: string): string {
   return createHmac("sha256", derivedKey(purpose)).update(message, "utf8").digest("base64url");
+}
+
+/** Whether `expected` is the message's keyed hash under any accepted secret, compared in constant time. */
+export function matchesKeyedHash(purpose: KeyPurpose, message: string, expected: string): boolean {
+  let matched = false;
+  for (const key of acceptedKeys(purpose)) {
+    // Every key is tried, so how long this takes says nothing about which one matched.
+    matched = constantTimeEqual(createHmac("sha256", key).update(message, "utf8").digest("base64url"), expected) || matched;
+  }
+  return matched;
 }
 
 /** Compares two strings without leaking, through timing, how much of them matched. */
@@ -44,11 +62,26 @@ export function seal(purpose: KeyPurpose, plaintext: string): string {
   return [SEAL_VERSION, iv, ciphertext, cipher.getAuthTag()].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
 }
 
-/** Reverses `seal`. Throws when the text was tampered with or sealed under another AUTH_SECRET. */
+/** Reverses `seal`, under any accepted secret. Throws when the text was tampered with or no accepted secret sealed it. */
 export function unseal(purpose: KeyPurpose, sealed: string): string {
   const [version, iv, ciphertext, tag] = sealed.split(".");
   if (version !== SEAL_VERSION || !iv || !ciphertext || !tag) throw new Error("not a sealed value");
-  const decipher = createDecipheriv("aes-256-gcm", derivedKey(purpose), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+  for (const key of acceptedKeys(purpose)) {
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    } catch {
+      // not this key: try the next
+    }
+  }
+  throw new SealedUnderUnknownSecret();
+}
+
+/** What `unseal` throws when no accepted secret opens a value: rotated away, or tampered with. */
+export class SealedUnderUnknownSecret extends Error {
+  override name = "SealedUnderUnknownSecret";
+  constructor() {
+    super("sealed under a secret that is neither AUTH_SECRET nor in AUTH_SECRET_PREVIOUS (or tampered with)");
+  }
 }

@@ -33,7 +33,8 @@ declare module "next-auth" {
 export const { auth, signIn, signOut } = NextAuth(() => {
   const config = getConfig();
   return {
-    secret: config.authSecret,
+    // Sessions are signed with the first and still accepted under the others, so rotating AUTH_SECRET signs nobody out.
+    secret: [config.authSecret, ...config.previousAuthSecrets],
     // Only consulted for URLs next-auth builds internally; every redirect a shopper follows is a relative path
     // chosen by our own server actions.
     trustHost: true,

@@ -160,7 +160,7 @@ export class OutboxWorker {
   private async deliver(claim: Claim): Promise<void> {
     const message = openPayload(claim.template, claim.payload);
     if (!message) {
-      await this.fail(claim, "the message can't be read: unknown template, or sealed under another AUTH_SECRET", claim.template);
+      await this.keepUnreadable(claim);
       return;
     }
     try {
@@ -218,6 +218,25 @@ export class OutboxWorker {
     log.error(
       { event: "email.failed", outboxId: claim.id, template, attempts: claim.attempt, reason },
       "email failed for good; the customer did not get it",
+    );
+  }
+
+  /**
+   * A message no accepted secret opens (AUTH_SECRET rotated without the old one in AUTH_SECRET_PREVIOUS, or a process
+   * with the wrong secret) or whose template this version doesn't know. It is the customer's mail, and a process
+   * configured right can still send it, so it is never dropped: it goes back to the queue, without using up an
+   * attempt, to be tried again after the longest retry wait, and every try says so in the log.
+   */
+  private async keepUnreadable(claim: Claim): Promise<void> {
+    const reason = "can't be read here: sealed under a secret that is neither AUTH_SECRET nor in AUTH_SECRET_PREVIOUS, or an unknown template";
+    const retryInMs = getConfig().outbox.retryMaxMs;
+    await this.db.outboxEmail.updateMany({
+      where: { id: claim.id, status: "sending", claimedBy: this.id },
+      data: { status: "pending", nextAttemptAt: new Date(Date.now() + retryInMs), claimedBy: null, leaseExpiresAt: null, lastError: reason, attempts: { decrement: 1 } },
+    });
+    log.error(
+      { event: "email.unreadable", outboxId: claim.id, template: claim.template, retryInMs },
+      "a queued email can't be read by this process and stays queued: add the secret it was sealed with to AUTH_SECRET_PREVIOUS",
     );
   }
 

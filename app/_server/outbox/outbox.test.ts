@@ -190,14 +190,34 @@ describe("the outbox", () => {
     expect(await db.devMailboxMessage.count({ where: { to } })).toBe(1);
   });
 
-  it("fails a message it cannot open (sealed under another AUTH_SECRET) instead of sending it garbled", async () => {
-    const { id } = await db.outboxEmail.create({ data: { template: "password-reset", payload: "v1.AAAA.BBBB.CCCC" } });
+  it("keeps a message it cannot open (sealed under an unknown secret) queued, saying why, never sending it garbled", async () => {
+    // Issue 15, finding 9: it used to be failed for good, and the customer's email lost with it.
+    const to = `${randomUUID()}@example.com`;
+    const { id } = await queueResetEmail(to); // sealed under the test run's AUTH_SECRET…
+    // …and read by a process that doesn't know it.
+    restoreEnvironment = useEnvironment({ AUTH_SECRET: "a-secret-that-sealed-nothing-here-0123456789" });
+    const errors = vi.spyOn(log, "error");
 
     await new OutboxWorker(db).deliverDue();
 
     const [row] = await outboxRowsFor([id]);
-    expect(row).toMatchObject({ status: "failed", attempts: 1 });
-    expect(row?.lastError).toContain("AUTH_SECRET");
+    expect(row).toMatchObject({ status: "pending", attempts: 0 });
+    expect(row?.payload).not.toBe("");
+    expect(row?.lastError).toContain("AUTH_SECRET_PREVIOUS");
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ event: "email.unreadable", outboxId: id }), expect.stringContaining("AUTH_SECRET_PREVIOUS"));
+    expect(await db.devMailboxMessage.count({ where: { to } })).toBe(0);
+  });
+
+  it("sends mail queued before AUTH_SECRET was rotated, once the old secret is in AUTH_SECRET_PREVIOUS", async () => {
+    const oldSecret = process.env.AUTH_SECRET as string;
+    const to = `${randomUUID()}@example.com`;
+    const { id } = await queueResetEmail(to); // sealed under the old secret
+    restoreEnvironment = useEnvironment({ AUTH_SECRET: "the-new-secret-after-rotation-0123456789", AUTH_SECRET_PREVIOUS: oldSecret });
+
+    await new OutboxWorker(db).deliverDue();
+
+    expect((await outboxRowsFor([id]))[0]).toMatchObject({ status: "sent" });
+    expect(await db.devMailboxMessage.count({ where: { to } })).toBe(1);
   });
 
   it("on stop, finishes the send in progress and hands back what it had claimed but not started", async () => {

@@ -690,3 +690,30 @@ describe("completing a reset", () => {
     expect(fromOneClient[10]).toMatchObject({ status: "rate-limited" });
   });
 });
+
+describe("rotating AUTH_SECRET", () => {
+  const NEW_SECRET = "the-secret-after-rotation-0123456789abcdef";
+
+  it("keeps grants and codes made under the previous secret working while it is in AUTH_SECRET_PREVIOUS, and only then", async () => {
+    const customer = await createCustomer();
+    const { code } = await requestResetEmail(customer.email);
+    const [stored] = await storedTokens(customer.id);
+    const { grant } = issueResetGrant(stored?.id ?? "", stored?.expiresAt ?? new Date());
+    const entry = codeEntry(customer.email, code.replace("-", ""));
+
+    const withoutOld = useEnvironment({ AUTH_SECRET: NEW_SECRET });
+    try {
+      expect(await checkResetGrant(grant)).toEqual({ status: "invalid" });
+      expect(await redeemResetCode(entry, uniqueOrigin())).toEqual({ status: "wrong-code" });
+    } finally {
+      withoutOld();
+    }
+    const withOld = useEnvironment({ AUTH_SECRET: NEW_SECRET, AUTH_SECRET_PREVIOUS: process.env.AUTH_SECRET as string });
+    try {
+      expect((await checkResetGrant(grant)).status).toBe("valid");
+      expect((await redeemResetCode(entry, uniqueOrigin())).status).toBe("valid");
+    } finally {
+      withOld();
+    }
+  });
+});

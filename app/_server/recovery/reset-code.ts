@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { RESET_CODE_ALPHABET, RESET_CODE_LENGTH } from "@/app/_lib/validation";
-import { keyedHash } from "../secrets";
+import { keyedHash, matchesKeyedHash } from "../secrets";
 
 /** A code lasts at most this long (never longer than its link), and allows this many entries. */
 export const RESET_CODE_TTL_MINUTES = 10;
@@ -20,6 +20,11 @@ export function generateResetCode(): string {
  */
 export function hashResetCode(tokenHash: string, code: string): string {
   return keyedHash("reset-code", `${tokenHash}:${code}`);
+}
+
+/** Whether the code is the one stored for its link, under AUTH_SECRET or a previous secret still accepted. */
+export function resetCodeMatches(tokenHash: string, code: string, storedHash: string): boolean {
+  return matchesKeyedHash("reset-code", `${tokenHash}:${code}`, storedHash);
 }
 
 /** "ABCD-EFGH": easier to read out and type than eight characters in a row. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { RESET_GRANT_TTL_MINUTES } from "@/app/_lib/reset-link-status";
 import { PRESENTED_SECRET_MAX_LENGTH } from "@/app/_lib/validation";
-import { constantTimeEqual, keyedHash } from "../secrets";
+import { keyedHash, matchesKeyedHash } from "../secrets";
 
 /**
  * A reset grant names one reset token, so the token itself can leave the URL. It is signed, not stored (opening a
@@ -29,7 +29,7 @@ export function readResetGrant(grant: unknown, now = new Date()): ResetGrantRead
   if (typeof grant !== "string" || grant.length > PRESENTED_SECRET_MAX_LENGTH) return invalid;
   const [version, payload, signature, ...rest] = grant.split(".");
   if (version !== GRANT_VERSION || !payload || !signature || rest.length > 0) return invalid;
-  if (!constantTimeEqual(signature, keyedHash("reset-grant", `${version}.${payload}`))) return invalid;
+  if (!matchesKeyedHash("reset-grant", `${version}.${payload}`, signature)) return invalid;
   let claims: unknown;
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));

@@ -3,8 +3,7 @@ import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { type ResetCodeEntry, resetLinkSchema } from "@/app/_lib/validation";
 import { getDb } from "../db";
 import { attemptOutcome, countAttempt, type RateLimitCheck, withinLimits } from "../rate-limit";
-import { constantTimeEqual } from "../secrets";
-import { hashResetCode, RESET_CODE_MAX_ATTEMPTS } from "./reset-code";
+import { RESET_CODE_MAX_ATTEMPTS, resetCodeMatches } from "./reset-code";
 import { readResetGrant } from "./reset-grant";
 import { hashSecretToken, isSecretTokenShape } from "./secret-token";
 
@@ -105,7 +104,7 @@ export async function checkResetCode(
   ]);
   const limit = attemptOutcome(limits, counters, now);
   if (limit.limited) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const matches = constantTimeEqual(hashResetCode(token?.tokenHash ?? "", entry.code), token?.codeHash ?? "");
+  const matches = resetCodeMatches(token?.tokenHash ?? "", entry.code, token?.codeHash ?? "");
   if (!token?.codeHash || entered !== 1 || !matches) return { status: "wrong-code" };
   return { status: "valid", token: { id: token.id, customerId: token.customerId, email: entry.email, expiresAt: token.expiresAt } };
 }
