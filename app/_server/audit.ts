@@ -37,14 +37,55 @@ export function recordFailedSignIn(email: string, origin: RequestOrigin, now = n
     SELECT ${randomUUID()}, "id", ${type}, ${origin.ip}, ${origin.userAgent}, ${now} FROM "Customer" WHERE "email" = ${email}`;
 }
 
-export type SecurityEventView = { id: string; type: SecurityEventType; ip: string; userAgent: string; createdAt: Date };
+/** One line of a customer's activity: an event, or a run of the same event in a row (`count` of them). */
+export type SecurityEventView = {
+  id: string;
+  type: SecurityEventType;
+  ip: string;
+  userAgent: string;
+  /** The latest of the run. */
+  createdAt: Date;
+  /** The earliest of the run; the same as createdAt for a single event. */
+  firstAt: Date;
+  count: number;
+  /** The run may go back further than was read (ACTIVITY_READ_LIMIT): say "at least". */
+  countIsAtLeast: boolean;
+};
 
+/** Changes to the account: always shown, however many sign-in attempts came after them. */
+const ACCOUNT_CHANGES: SecurityEventType[] = ["password_reset_completed", "password_changed", "email_changed", "not_me_reported", "sessions_revoked"];
+const ACCOUNT_CHANGES_SHOWN = 5;
+const ACTIVITY_READ_LIMIT = 200;
+
+/**
+ * What the account page shows: the latest `limit` lines, where a run of the same event in a row (a hundred wrong
+ * passwords from a script) is one line with a count, plus the last few account changes wherever they fall, so a
+ * flood of failed sign-ins can't push "Email address changed" out of sight.
+ */
 export async function recentSecurityEvents(customerId: string, limit = 10): Promise<SecurityEventView[]> {
-  const events = await getDb().securityEvent.findMany({
-    where: { customerId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: { id: true, type: true, ip: true, userAgent: true, createdAt: true },
-  });
-  return events.map((event) => ({ ...event, type: event.type as SecurityEventType }));
+  const db = getDb();
+  const select = { id: true, type: true, ip: true, userAgent: true, createdAt: true } as const;
+  const [recent, changes] = await Promise.all([
+    db.securityEvent.findMany({ where: { customerId }, orderBy: { createdAt: "desc" }, take: ACTIVITY_READ_LIMIT, select }),
+    db.securityEvent.findMany({ where: { customerId, type: { in: ACCOUNT_CHANGES } }, orderBy: { createdAt: "desc" }, take: ACCOUNT_CHANGES_SHOWN, select }),
+  ]);
+  const lines: SecurityEventView[] = [];
+  for (const event of recent) {
+    const previous = lines.at(-1);
+    if (previous && previous.type === event.type) {
+      previous.count += 1;
+      previous.firstAt = event.createdAt;
+    } else {
+      lines.push({ ...event, type: event.type as SecurityEventType, firstAt: event.createdAt, count: 1, countIsAtLeast: false });
+    }
+  }
+  const last = lines.at(-1);
+  if (last && recent.length === ACTIVITY_READ_LIMIT) last.countIsAtLeast = true;
+  const shown = lines.slice(0, limit);
+  const shownIds = new Set(recent.slice(0, shown.reduce((sum, line) => sum + line.count, 0)).map((event) => event.id));
+  for (const change of changes) {
+    if (shownIds.has(change.id)) continue;
+    shown.push({ ...change, type: change.type as SecurityEventType, firstAt: change.createdAt, count: 1, countIsAtLeast: false });
+  }
+  return shown.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }

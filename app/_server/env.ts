@@ -82,6 +82,15 @@ export type AppConfig = {
     /** A send that takes longer than this counts as failed and is retried (with the same Idempotency-Key). */
     sendTimeoutMs: number;
   };
+  /** How long records are kept before the retention sweep deletes them (background/retention-sweep.ts). */
+  retention: {
+    /** Security events shown in a customer's activity, but failed sign-ins. */
+    securityEventDays: number;
+    /** Failed sign-ins, which a flood can produce by the thousand. */
+    failedSignInDays: number;
+    /** Sent and failed outbox rows (their content is already erased). */
+    outboxDays: number;
+  };
   /** The JSON APIs for headless storefronts (see app/_server/api/). */
   headless: {
     /** Front-end origins a browser may call the APIs from (CORS, with credentials). Empty: same-origin only. */
@@ -213,6 +222,9 @@ const sourceSchema = z.object({
   OUTBOX_RETRY_BASE_MS: optional(wholeNumber("milliseconds", 10, 600_000)),
   OUTBOX_RETRY_MAX_MS: optional(wholeNumber("milliseconds", 10, 3_600_000, { max: "must be at most 3600000 (an hour)" })),
   EMAIL_SEND_TIMEOUT_MS: optional(wholeNumber("milliseconds", 100, 120_000)),
+  SECURITY_EVENT_RETENTION_DAYS: optional(wholeNumber("days", 1, 3650)),
+  FAILED_SIGN_IN_RETENTION_DAYS: optional(wholeNumber("days", 1, 3650)),
+  OUTBOX_RETENTION_DAYS: optional(wholeNumber("days", 1, 3650)),
   RATE_LIMIT_RESET_REQUEST_PER_EMAIL: rateLimitSetting,
   RATE_LIMIT_RESET_REQUEST_PER_ADDRESS: rateLimitSetting,
   RATE_LIMIT_RESET_REQUEST_PER_ADDRESS_AND_EMAIL: rateLimitSetting,
@@ -297,6 +309,11 @@ export function parseConfig(
       retryBaseMs: source.OUTBOX_RETRY_BASE_MS ?? 2_000,
       retryMaxMs: source.OUTBOX_RETRY_MAX_MS ?? 5 * 60_000,
       sendTimeoutMs: source.EMAIL_SEND_TIMEOUT_MS ?? 10_000,
+    },
+    retention: {
+      securityEventDays: source.SECURITY_EVENT_RETENTION_DAYS ?? 365,
+      failedSignInDays: source.FAILED_SIGN_IN_RETENTION_DAYS ?? 30,
+      outboxDays: source.OUTBOX_RETENTION_DAYS ?? 14,
     },
     headless: {
       corsOrigins: source.CORS_ORIGINS ?? [],

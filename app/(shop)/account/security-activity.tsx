@@ -14,17 +14,26 @@ const labels: Record<SecurityEventType, string> = {
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-/** The customer's own recent security events: what, when, from which address and browser. */
+/** The customer's own recent security events: what, when, from which address and browser; repeats as one line. */
 export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
   if (events.length === 0) return <p>No activity yet.</p>;
   return (
     <ol className="activity-list">
       {events.map((event) => (
         <li key={event.id}>
-          <span className="activity-what">{labels[event.type] ?? event.type}</span>
+          <span className="activity-what">
+            {labels[event.type] ?? event.type}
+            {event.count > 1 && ` (${event.countIsAtLeast ? "at least " : ""}${event.count} times)`}
+          </span>
           <span className="activity-detail">
+            {event.count > 1 && (
+              <>
+                <time dateTime={event.firstAt.toISOString()}>{timeFormat.format(event.firstAt)}</time> to{" "}
+              </>
+            )}
             <time dateTime={event.createdAt.toISOString()}>{timeFormat.format(event.createdAt)} UTC</time> ·{" "}
             {describeUserAgent(event.userAgent)} · {event.ip}
+            {event.count > 1 && " (the latest)"}
           </span>
         </li>
       ))}

@@ -1,8 +1,9 @@
 import "server-only";
-import { log } from "../log";
+import { describeError, log } from "../log";
 import { drainOutbox, OutboxWorker } from "../outbox/outbox-worker";
 import { setProcessOutboxWorker } from "../outbox/worker-registry";
 import { issueRequestedResets } from "../recovery/reset-requests";
+import { sweepExpiredRecords } from "./retention-sweep";
 
 /**
  * The background worker of a store: each pass turns accepted reset requests into resets (recovery/reset-requests.ts),
@@ -10,8 +11,22 @@ import { issueRequestedResets } from "../recovery/reset-requests";
  * the default) or in `npm run worker` processes; any number may run at once.
  */
 export function createBackgroundWorker(): OutboxWorker {
-  return new OutboxWorker(undefined, issueRequestedResets);
+  let nextSweepAt = 0;
+  return new OutboxWorker(undefined, async (workerId, now) => {
+    const issued = await issueRequestedResets(workerId, now);
+    // The retention sweep, at most once an hour per worker: a lost timer only delays it to the next pass.
+    if (now.getTime() >= nextSweepAt) {
+      nextSweepAt = now.getTime() + SWEEP_INTERVAL_MS;
+      await sweepExpiredRecords(now).then(
+        (swept) => log.info({ event: "retention.swept", ...swept }),
+        (error: unknown) => log.error({ event: "retention.sweep_failed", error: describeError(error) }, "retention sweep failed; will retry"),
+      );
+    }
+    return issued;
+  });
 }
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Starting twice keeps the first. */
 export function startOutboxWorker(mode: "embedded" | "standalone"): void {
