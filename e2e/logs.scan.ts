@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { SHOPPER_PASSWORD } from "./fixtures";
 import { database } from "./support/database";
+import { FUZZ_PROBE_EMAIL, FUZZ_PROBE_TOKEN } from "./support/fuzz";
 import { type CapturedEmail } from "./support/inbox";
 import { CAPTURE_URL, E2E_DATABASE_KIND, E2E_LOG_DIR, MAILBOX_STORE_DATABASE_URL } from "./support/servers";
 
@@ -80,4 +81,7 @@ test("the stores' logs from the whole run hold no token, code, link, password or
   const recipients = new Set(emails.flatMap((email) => email.to.map((address) => address.toLowerCase())));
   const leakedAddresses = [...recipients].filter((address) => logs.toLowerCase().includes(address));
   expect(leakedAddresses, "shopper addresses found in the logs").toEqual([]);
+  // What the fuzz matrix typed into every form (e2e/bad-input.http.spec.ts, SQLite run).
+  expect(logs.toLowerCase()).not.toContain(FUZZ_PROBE_EMAIL);
+  expect(logs).not.toContain(FUZZ_PROBE_TOKEN);
 });

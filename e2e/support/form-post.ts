@@ -6,11 +6,14 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
  */
 export type PageForm = { url: string; hidden: Record<string, string> };
 
-/** Loads the page (following redirects: an emailed link lands on /reset-password) and reads its form's hidden inputs. */
-export async function readForm(request: APIRequestContext, pageUrl: string): Promise<PageForm> {
+/**
+ * Loads the page (following redirects: an emailed link lands on /reset-password) and reads the hidden inputs of
+ * its first form in <main>, or of the `which`-th.
+ */
+export async function readForm(request: APIRequestContext, pageUrl: string, which = 0): Promise<PageForm> {
   const landed = await request.get(pageUrl);
   const page = await landed.text();
-  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(page.slice(page.indexOf("<main")))?.[1];
+  const form = [...page.slice(page.indexOf("<main")).matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)][which]?.[1];
   if (!form) throw new Error(`no form on ${landed.url()}`);
   const hidden: Record<string, string> = {};
   for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)) {

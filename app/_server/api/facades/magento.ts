@@ -92,7 +92,9 @@ export const magentoSurface: ApiSurface = {
       async handle({ body, origin }) {
         if (!MAGENTO_TEMPLATES.includes(body.template)) {
           return magentoError(400, 'Invalid value of "%value" provided for the %fieldName field. Possible values: email_reminder or email_reset.', {
-            value: body.template.slice(0, 64),
+            // Echoed as Magento does, but only when it looks like a template name: never an address or a token
+            // someone pasted into the wrong field.
+            value: /^[A-Za-z0-9_]{1,64}$/.test(body.template) ? body.template : "",
             fieldName: "template",
           });
         }
