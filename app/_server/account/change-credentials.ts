@@ -86,6 +86,7 @@ export async function changeEmail(
   const now = new Date();
   try {
     await getDb().$transaction(async (tx) => {
+      // First, so it also takes the customer's row lock (auth/customer-lock.ts).
       await tx.customer.update({ where: { id: customer.id }, data: { email: input.newEmail } });
       // Links sent to the old address must not work for the new one, and the other way round.
       await revokeOutstandingResetLinks(tx, customer.id, now);

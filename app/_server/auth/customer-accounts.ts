@@ -5,7 +5,7 @@ import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
 import { consumeRateLimits, type RateLimitCheck, resetRateLimit } from "../rate-limit";
-import { hashPassword, verifyAgainstDummyHash, verifyPassword } from "./password-hash";
+import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordPolicyProblem } from "./password-policy";
 
 export type CustomerIdentity = { id: string; name: string; email: string };
@@ -69,7 +69,8 @@ export async function authenticateCustomer(input: LoginInput, origin: RequestOri
     where: { email: input.email },
     select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true },
   });
-  const matches = customer ? await verifyPassword(customer.passwordHash, input.password) : await verifyAgainstDummyHash(input.password);
+  // No account: verifyPassword spends a verification against its dummy hash, as for a locked one.
+  const matches = await verifyPassword(customer?.passwordHash ?? "", input.password);
   if (!customer || !matches) {
     await recordFailedSignIn(input.email, origin);
     return { status: "rejected" };

@@ -44,7 +44,7 @@ let dummyHash: Promise<string> | undefined;
  * Spends the same work as a real verification, for sign-ins to addresses without an account (or with a locked
  * one), so response time doesn't reveal which addresses are registered.
  */
-export async function verifyAgainstDummyHash(password: string): Promise<false> {
+async function verifyAgainstDummyHash(password: string): Promise<false> {
   dummyHash ??= hashPassword("dummy password that no account has");
   await verify(await dummyHash, password);
   return false;

@@ -26,6 +26,7 @@ export async function replacePassword(
   now: Date,
 ): Promise<void> {
   const customerId = change.customer.id;
+  // First, so it also takes the customer's row lock (auth/customer-lock.ts): a reset being issued meanwhile waits.
   await tx.customer.update({ where: { id: customerId }, data: { passwordHash: change.passwordHash } });
   await revokeOutstandingResetLinks(tx, customerId, now);
   await recordSecurityEvent(customerId, change.via === "password-reset" ? "password_reset_completed" : "password_changed", origin, tx);
