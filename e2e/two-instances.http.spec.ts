@@ -35,7 +35,7 @@ test.beforeAll(async () => {
     RESEND_BASE_URL: capture.url,
     EMAIL_FROM: "Juniper Goods <no-reply@juniper.example>",
     // Both are one shop: emailed links point at the first, as they would at the load balancer.
-    APP_URL: "http://127.0.0.1:3113",
+    APP_URL: SHOP_ORIGIN,
     // Room for the 20-way race below to reach the single-use check (the usual limit is 5 attempts per link).
     RATE_LIMIT_RESET_ATTEMPT_PER_LINK: "40/15",
     WEB_CONCURRENCY: "2",
@@ -49,6 +49,13 @@ test.afterAll(async () => {
   await storeB?.stop();
   await capture?.stop();
 });
+
+/**
+ * What a browser sends as Origin with every form post: the shop's public origin (APP_URL), whichever instance the
+ * load balancer hands the post to. Each instance refuses a post from any other origin.
+ */
+const SHOP_ORIGIN = "http://127.0.0.1:3113";
+const VIA_THE_SHOP = { Origin: SHOP_ORIGIN };
 
 let clientCounter = 0;
 /** A client of its own (cookies, and a client address of its own for the per-address limits). */
@@ -67,7 +74,7 @@ async function seedCustomer(label: string, password: string): Promise<string> {
 async function askForReset(store: StoreProcess, email: string): Promise<void> {
   const client = await newClient();
   try {
-    const response = await submitForm(client, await readForm(client, `${store.url}/forgot-password`), { email });
+    const response = await submitForm(client, await readForm(client, `${store.url}/forgot-password`), { email }, VIA_THE_SHOP);
     expect(resetRequestAnswer(response)).toEqual(RESET_REQUEST_ACCEPTED);
   } finally {
     await client.dispose();
@@ -93,7 +100,7 @@ function on(store: StoreProcess, link: string): string {
 async function signsInOn(store: StoreProcess, email: string, password: string): Promise<boolean> {
   const client = await newClient();
   try {
-    return await signsIn(client, store.url, email, password);
+    return await signsIn(client, store.url, email, password, VIA_THE_SHOP);
   } finally {
     await client.dispose();
   }
@@ -106,10 +113,12 @@ test("a link used on one instance is dead on the other", async () => {
 
   // The shopper opens the link and sets a new password on instance B.
   const shopper = await newClient();
-  const completed = await submitForm(shopper, await readForm(shopper, on(storeB, link)), {
-    password: "set on instance B",
-    confirmPassword: "set on instance B",
-  });
+  const completed = await submitForm(
+    shopper,
+    await readForm(shopper, on(storeB, link)),
+    { password: "set on instance B", confirmPassword: "set on instance B" },
+    VIA_THE_SHOP,
+  );
   expect(completed.status()).toBe(303);
   expect(completed.headers().location).toBe("/login?notice=password-reset");
   await shopper.dispose();
@@ -145,7 +154,7 @@ test("20 concurrent completions of one link, split across both instances: exactl
   const answers = await Promise.all(
     contenders.map(async ({ n, client, form }) => {
       const password = `contender number ${n} wins`;
-      const response = await submitForm(client, form, { password, confirmPassword: password });
+      const response = await submitForm(client, form, { password, confirmPassword: password }, VIA_THE_SHOP);
       return { n, password, status: response.status(), location: response.headers().location, body: await response.text() };
     }),
   );

@@ -36,6 +36,15 @@ function rows(checks: readonly RateLimitCheck[], now: Date) {
   return byKey;
 }
 
+/** How an inserted attempt meets its counter: added to the window, or, where that ran out, starting a new one. */
+function addToWindow(now: Date) {
+  return Prisma.sql`
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
+      "expire" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimit"."expire" END
+    RETURNING "key", "points", "expire"`;
+}
+
 /**
  * The statement that counts one attempt against every listed limit (all of them, so an attempt over one limit still
  * counts against the others), as Prisma's lazy operation: awaiting it runs it, and a batch transaction can take it.
@@ -43,11 +52,7 @@ function rows(checks: readonly RateLimitCheck[], now: Date) {
 export function countAttempt(checks: readonly RateLimitCheck[], now = new Date()) {
   const values = [...rows(checks, now)].map(([key, { expire }]) => Prisma.sql`(${key}, 1, ${expire})`);
   return getDb().$queryRaw<Counted[]>`
-    INSERT INTO "RateLimit" ("key", "points", "expire") VALUES ${Prisma.join(values)}
-    ON CONFLICT ("key") DO UPDATE SET
-      "points" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
-      "expire" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimit"."expire" END
-    RETURNING "key", "points", "expire"`;
+    INSERT INTO "RateLimit" ("key", "points", "expire") VALUES ${Prisma.join(values)} ${addToWindow(now)}`;
 }
 
 /**
@@ -59,11 +64,7 @@ export function countAttemptWhen(check: RateLimitCheck, condition: Prisma.Sql, n
   const key = counterRowKey(...check);
   const expire = new Date(now.getTime() + getConfig().rateLimits[check[0]].windowMinutes * 60_000);
   return getDb().$queryRaw<Counted[]>`
-    INSERT INTO "RateLimit" ("key", "points", "expire") SELECT ${key}, 1, ${expire} WHERE ${condition}
-    ON CONFLICT ("key") DO UPDATE SET
-      "points" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
-      "expire" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimit"."expire" END
-    RETURNING "key", "points", "expire"`;
+    INSERT INTO "RateLimit" ("key", "points", "expire") SELECT ${key}, 1, ${expire} WHERE ${condition} ${addToWindow(now)}`;
 }
 
 /** Whether the counted attempt is over any of its limits, and how long until the strictest allows another. */

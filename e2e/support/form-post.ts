@@ -35,8 +35,13 @@ export function submitForm(
   });
 }
 
-export async function postForm(request: APIRequestContext, pageUrl: string, fields: Record<string, string>): Promise<APIResponse> {
-  return submitForm(request, await readForm(request, pageUrl), fields);
+export async function postForm(
+  request: APIRequestContext,
+  pageUrl: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<APIResponse> {
+  return submitForm(request, await readForm(request, pageUrl), fields, headers);
 }
 
 function decodeEntities(value: string): string {
@@ -44,8 +49,14 @@ function decodeEntities(value: string): string {
 }
 
 /** Signs in through the login form as a browser without JavaScript does; whether the store let the shopper in. */
-export async function signsIn(request: APIRequestContext, storeUrl: string, email: string, password: string): Promise<boolean> {
-  const response = await postForm(request, `${storeUrl}/login`, { email, password });
+export async function signsIn(
+  request: APIRequestContext,
+  storeUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<boolean> {
+  const response = await postForm(request, `${storeUrl}/login`, { email, password }, headers);
   return response.status() === 303 && response.headers().location === "/account";
 }
 

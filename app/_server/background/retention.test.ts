@@ -49,6 +49,8 @@ describe("the retention sweep (issue 15, finding 10)", () => {
       expect(await db.accountAlert.count({ where: { id: deadAlert.id } })).toBe(0);
       expect(await db.rateLimit.count({ where: { key: staleKey } })).toBe(0);
       expect(await db.rateLimit.count({ where: { key: liveKey } })).toBe(1);
+      // The unsendable rows this test made would otherwise sit in every other test's outbox.
+      await db.outboxEmail.deleteMany({ where: { id: { in: [keptSent.id, oldPending.id] } } });
     } finally {
       restore();
     }
