@@ -69,7 +69,9 @@ function serialise(adapter: SqlDriverAdapter): SqlDriverAdapter {
         queryRaw: (query: SqlQuery) => adapter.queryRaw(query),
         executeRaw: (query: SqlQuery) => adapter.executeRaw(query),
         commit: end,
-        rollback: end,
+        // Prisma sends ROLLBACK first; this one is for a COMMIT that failed and left the transaction open (disk
+        // full, I/O error), which the next query must not find itself inside. "No transaction is active" is fine.
+        rollback: () => statement("ROLLBACK").catch(() => undefined).then(end),
         createSavepoint: (name: string) => statement(`SAVEPOINT ${name}`),
         rollbackToSavepoint: (name: string) => statement(`ROLLBACK TO ${name}`),
         releaseSavepoint: (name: string) => statement(`RELEASE SAVEPOINT ${name}`),

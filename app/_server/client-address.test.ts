@@ -33,6 +33,10 @@ describe("the client's address", () => {
     expect(clientAddressFrom(request("::1"), 0)).toBe("::1");
     expect(clientAddressFrom(request("2001:0DB8:0000:0000:0000:0000:0000:0001"), 0)).toBe("2001:db8::1");
     expect(clientAddressFrom(request("fe80::1%eth0"), 0)).toBe("fe80::1");
+    // With the port some proxies append: still that client, not the proxy that wrote it.
+    expect(clientAddressFrom(request("10.0.0.2", "203.0.113.5:51234"), 1)).toBe("203.0.113.5");
+    expect(clientAddressFrom(request("10.0.0.2", "[2001:db8::1]:443"), 1)).toBe("2001:db8::1");
+    expect(clientAddressFrom(request("10.0.0.2", "[2001:db8::2]"), 1)).toBe("2001:db8::2");
   });
 
   it("skips an entry that isn't an address for the hop that wrote it, never a name every such client shares", () => {

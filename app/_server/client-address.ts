@@ -39,7 +39,9 @@ export function clientAddressFrom(requestHeaders: Headers, trustProxyHops: numbe
 }
 
 /** One spelling per address (RFC 5952 for IPv6, IPv4-mapped IPv6 as IPv4), or null if it isn't one. */
-function canonicalAddress(entry: string): string | null {
+function canonicalAddress(written: string): string | null {
+  // Some proxies write the client's port too: 203.0.113.5:51234, [2001:db8::1]:443.
+  const entry = written.replace(/^\[([^\]]+)\](?::\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
   if (isIP(entry) === 4) return entry;
   if (isIP(entry) !== 6) return null;
   const address = ipaddr.IPv6.parse(entry);

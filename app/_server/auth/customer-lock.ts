@@ -9,8 +9,9 @@ type Locker = Pick<Database, "$executeRaw">;
  * PostgreSQL (READ COMMITTED), revoking "every outstanding link" sees only committed links: a reset issued at the
  * same moment by another transaction would survive a completed reset, a password or email change, or a "This
  * wasn't me", and a reset addressed from an email read before an email change would go to the old address. Each of
- * those transactions therefore starts by writing the customer's row, which holds its row lock to the commit: the
- * next one waits, then sees what the first committed. A no-op UPDATE is the one statement that takes that lock on
+ * those transactions therefore writes the customer's row before it touches any of the customer's links, and holds
+ * that row lock to the commit: the next one waits, then sees what the first committed. (Always the customer first:
+ * a transaction that locked a link first would deadlock against one revoking that customer's links.) A no-op UPDATE is the one statement that takes that lock on
  * PostgreSQL and SQLite alike (where BEGIN IMMEDIATE already serialises every writer).
  */
 export function lockCustomer(tx: Locker, customerId: string) {

@@ -3,6 +3,7 @@ import type { NewPassword } from "@/app/_lib/validation";
 import { hashPassword } from "../auth/password-hash";
 import { passwordPolicyProblem } from "../auth/password-policy";
 import type { RequestOrigin } from "../client-address";
+import { lockCustomer } from "../auth/customer-lock";
 import { getDb } from "../db";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
@@ -49,6 +50,9 @@ export async function completePasswordReset(
   const passwordHash = await hashPassword(input.newPassword);
   try {
     await db.$transaction(async (tx) => {
+      // The customer's row first, as every credential change and the issuing worker take it (auth/customer-lock.ts):
+      // taking the token's row first would deadlock against a worker revoking this customer's links.
+      await lockCustomer(tx, token.customerId);
       const consumed = await tx.passwordResetToken.updateMany({
         where: { id: token.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
         data: { usedAt: now },

@@ -2,9 +2,11 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isPostgresUrl } from "@/prisma/database-url";
 import { UNIT_DATABASE_URL } from "@/test/databases";
-import { createCustomer, uniqueEmail, uniqueOrigin } from "@/test/support";
+import { checkedPassword, createCustomer, latestEmailTo, resetLinkIn, uniqueEmail, uniqueOrigin } from "@/test/support";
 import { getDb } from "../db";
+import { completePasswordReset } from "./complete-password-reset";
 import { requestPasswordReset } from "./request-password-reset";
+import { resolveResetProof } from "./reset-proof";
 import { issueRequestedResets } from "./reset-requests";
 
 /**
@@ -63,5 +65,31 @@ describe.runIf(isPostgresUrl(UNIT_DATABASE_URL))("resets issued while the accoun
     // Issued after the change committed: a fresh link for a request made after it, which is what it now is.
     const [token] = await getDb().passwordResetToken.findMany({ where: { customerId: customer.id } });
     expect(token?.createdAt.getTime()).toBeGreaterThanOrEqual(changedAt.getTime() - 1000);
+  });
+
+  it("completes a reset while the worker revokes the same customer's links, without a deadlock", async () => {
+    const customer = await createCustomer();
+    await requestPasswordReset({ email: customer.email }, uniqueOrigin());
+    const link = new URL(resetLinkIn((await latestEmailTo(customer.email))?.text ?? ""));
+    const other = new pg.Client({ connectionString: UNIT_DATABASE_URL });
+    await other.connect();
+    try {
+      // The worker issuing another reset for this customer: the customer's row locked first, then its links revoked.
+      await other.query("BEGIN");
+      await other.query(`UPDATE "Customer" SET "sessionVersion" = "sessionVersion" WHERE "id" = $1`, [customer.id]);
+      const origin = uniqueOrigin();
+      const completing = resolveResetProof({ token: link.searchParams.get("token") ?? "", email: customer.email }, origin).then((proof) =>
+        completePasswordReset(proof, { newPassword: checkedPassword("set during the race"), signOutOtherSessions: true }, origin),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Before the fix the completion held the link's row by now and waited for the customer's: this statement
+      // then waited for the link's, and PostgreSQL broke the deadlock by failing one of the two.
+      await other.query(`UPDATE "PasswordResetToken" SET "revokedAt" = now() WHERE "customerId" = $1 AND "usedAt" IS NULL AND "revokedAt" IS NULL`, [customer.id]);
+      await other.query("COMMIT");
+      // The worker's newer link replaced the one being completed, which the completion then says.
+      expect(await completing).toEqual({ status: "superseded" });
+    } finally {
+      await other.end();
+    }
   });
 });

@@ -8,8 +8,8 @@ import { readOutboxHealth } from "@/app/_server/outbox/outbox-health";
  * GET /api/health, for load balancers: 200 `{"status":"ok"}` when the database answers, 503 when it doesn't, and
  * nothing else. The outbox's backlog would tell anyone polling it whether a reset request they just made was for a
  * registered address (only those become email), so the details are only for an operator who presents
- * `Authorization: Bearer <HEALTH_DETAILS_TOKEN>`; without that setting there are none. A wrong token gets a 401, so
- * a misconfigured monitor notices.
+ * `Authorization: Bearer <HEALTH_DETAILS_TOKEN>`; without that setting there are none. A wrong bearer token gets a
+ * 401, so a misconfigured monitor notices; any other Authorization header gets the public answer.
  */
 export async function GET(request: Request) {
   const headers = { "Cache-Control": "no-store" };
@@ -34,7 +34,9 @@ function detailsAccess(authorization: string | null): "public" | "details" | "re
   const expected = getConfig().healthDetailsToken;
   if (!authorization) return "public";
   if (!expected) return "public"; // details are off: a monitor's token changes nothing
-  const presented = /^Bearer (.+)$/i.exec(authorization)?.[1] ?? "";
+  // Another scheme (Basic from an auth proxy in front of a staging site, say) isn't an attempt at the details.
+  const presented = /^Bearer (.+)$/i.exec(authorization)?.[1];
+  if (presented === undefined) return "public";
   // Compared as hashes, so the comparison takes the same time whatever the lengths.
   const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
   return timingSafeEqual(digest(presented), digest(expected)) ? "details" : "refused";
