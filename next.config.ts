@@ -28,7 +28,7 @@ const nextConfig: NextConfig = {
         // The sign-in page with a notice ("your password has been changed") is prerendered once per notice.
         {
           source: "/login",
-          has: [{ type: "query", key: "notice", value: "(?<notice>password-reset|signed-out)" }],
+          has: [{ type: "query", key: "notice", value: "(?<notice>password-reset|signed-out|account-created|already-registered|email-changed)" }],
           destination: "/login/:notice",
         },
       ],

@@ -91,7 +91,7 @@ export const config = {
       // e2e/links-and-headers.http.spec.ts against the pages the build prerendered. /reset-password has its own
       // entry below.
       source:
-        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$|$|login$|login/(?:password-reset|signed-out)$|register$|forgot-password$|forgot-password/sent$|reset-password$|reset-password/code$).*)",
+        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$|$|login$|login/(?:password-reset|signed-out|account-created|already-registered|email-changed)$|register$|register/sent$|register/code$|forgot-password$|forgot-password/sent$|reset-password$|reset-password/code$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

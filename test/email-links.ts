@@ -27,3 +27,16 @@ export function notMeLinkIn(email: Email): string {
 export function resetCodeIn(email: Email): string {
   return exactlyOne(email, /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/gm, "reset code");
 }
+
+/** The link in a sign-up email, to /register/open. */
+export function signUpLinkIn(email: Email): string {
+  return exactlyOne(email, /https?:\/\/\S+\/register\/open\?\S+/g, "sign-up link");
+}
+
+/** The link in an email-change confirmation, to /account/email/open. */
+export function emailChangeLinkIn(email: Email): string {
+  return exactlyOne(email, /https?:\/\/\S+\/account\/email\/open\?\S+/g, "email-change link");
+}
+
+/** The code in a sign-up or email-change email: the same shape as a reset code. */
+export const verificationCodeIn = resetCodeIn;

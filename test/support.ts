@@ -7,7 +7,7 @@ import type { RequestOrigin } from "@/app/_server/client-address";
 import { type AppConfig, parseConfig } from "@/app/_server/env";
 import { drainBackgroundWork } from "@/app/_server/background/run-worker";
 
-export { notMeLinkIn, resetCodeIn, resetLinkIn } from "./email-links";
+export { emailChangeLinkIn, notMeLinkIn, resetCodeIn, resetLinkIn, signUpLinkIn, verificationCodeIn } from "./email-links";
 
 /**
  * A client no other test is, so per-address rate limits never span tests: one of 16 million private addresses

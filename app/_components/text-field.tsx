@@ -56,6 +56,22 @@ export function CurrentPasswordField({ label = "Current password", ...props }: P
   return <TextField label={label} type="password" autoComplete="current-password" {...props} />;
 }
 
+/** The 8-character code from an email (a reset, a sign-up, an email change): typed on a phone as easily as on a desk. */
+export function CodeField({ label = "Code", ...props }: Omit<PresetFieldProps, "className" | "autoCapitalize" | "spellCheck"> & { label?: string }) {
+  return (
+    <TextField
+      label={label}
+      hint="8 letters and numbers, like 7KQ4-XM2P"
+      type="text"
+      autoComplete="one-time-code"
+      autoCapitalize="characters"
+      spellCheck={false}
+      className="field-input field-input-code"
+      {...props}
+    />
+  );
+}
+
 /** A checkbox with its label beside it. It is sent as "on" when ticked and not at all otherwise, as in any form. */
 export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
   const id = `field-${name}-${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;

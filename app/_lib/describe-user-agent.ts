@@ -1,20 +1,13 @@
-/** "Chrome on macOS": enough to recognise one's own device in the activity list, without a parsing library. */
+import Bowser from "bowser";
+
+/**
+ * "Chrome on macOS", "Safari on iPhone": enough to recognise one's own device in "Where you're signed in" and the
+ * activity list. Bowser (a maintained parser) knows the browsers and systems a hand-written list would miss.
+ */
 export function describeUserAgent(userAgent: string): string {
   if (!userAgent) return "Unknown browser";
-  const browser =
-    /Edg\//.test(userAgent) ? "Edge"
-    : /OPR\//.test(userAgent) ? "Opera"
-    : /Firefox\//.test(userAgent) ? "Firefox"
-    : /Chrome\/|CriOS\//.test(userAgent) ? "Chrome"
-    : /Safari\//.test(userAgent) ? "Safari"
-    : "A browser";
-  const system =
-    /iPhone|iPad|iPod/.test(userAgent) ? "iOS"
-    : /Android/.test(userAgent) ? "Android"
-    : /Windows/.test(userAgent) ? "Windows"
-    : /Mac OS X|Macintosh/.test(userAgent) ? "macOS"
-    : /CrOS/.test(userAgent) ? "ChromeOS"
-    : /Linux/.test(userAgent) ? "Linux"
-    : null;
+  const parsed = Bowser.parse(userAgent);
+  const browser = parsed.browser.name || "A browser";
+  const system = parsed.os.name === "iOS" && parsed.platform.model ? parsed.platform.model : parsed.os.name;
   return system ? `${browser} on ${system}` : browser;
 }

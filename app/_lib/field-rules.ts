@@ -118,7 +118,9 @@ export type FormRules<Field extends string> = Record<Field, (value: string, valu
 
 export const FORM_RULES = {
   login: { email: emailProblem, password: currentPasswordProblem },
-  register: { name: nameProblem, email: emailProblem, password: newPasswordProblem },
+  signUp: { email: emailProblem },
+  finishSignUp: { name: nameProblem, password: newPasswordProblem },
+  emailChangeCode: { code: resetCodeProblem },
   forgotPassword: { email: emailProblem },
   resetCode: { email: emailProblem, code: resetCodeProblem },
   newPasswordPair: {

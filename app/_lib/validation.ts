@@ -84,6 +84,15 @@ export const registerSchema = z.object({
   password: newPasswordSchema,
 });
 
+/** Sign-up's first step: only the address, which the emailed link or code then proves. */
+export const signUpSchema = z.object({ email: emailSchema });
+
+/** Sign-up's last step, once the address is proven. */
+export const finishSignUpSchema = z.object({ name: nameSchema, password: newPasswordSchema });
+
+/** The code an email change sends to the new address, entered on the account page. */
+export const emailChangeCodeSchema = z.object({ code: resetCodeSchema });
+
 export const loginSchema = z.object({
   email: emailSchema,
   password: currentPasswordSchema,

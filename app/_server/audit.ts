@@ -11,8 +11,12 @@ export const SECURITY_EVENT_TYPES = [
   "password_reset_completed",
   "password_changed",
   "sessions_revoked",
+  "session_ended",
+  "email_change_requested",
+  "email_change_cancelled",
   "email_changed",
   "not_me_reported",
+  "account_created",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
@@ -53,7 +57,16 @@ export type SecurityEventView = {
 };
 
 /** Changes to the account: always shown, however many sign-in attempts came after them. */
-const ACCOUNT_CHANGES: SecurityEventType[] = ["password_reset_completed", "password_changed", "email_changed", "not_me_reported", "sessions_revoked"];
+const ACCOUNT_CHANGES: SecurityEventType[] = [
+  "password_reset_completed",
+  "password_changed",
+  "email_change_requested",
+  "email_change_cancelled",
+  "email_changed",
+  "not_me_reported",
+  "sessions_revoked",
+  "session_ended",
+];
 const ACCOUNT_CHANGES_SHOWN = 5;
 const ACTIVITY_READ_LIMIT = 200;
 

@@ -38,6 +38,16 @@ export const DEFAULT_RATE_LIMITS = {
   SIGN_IN_PER_EMAIL: { points: 50, windowMinutes: 60 },
   /** Sign-in attempts from one client (IPv4 address or IPv6 /64), for any emails: caps stuffing and argon2 floods. */
   SIGN_IN_PER_ADDRESS: { points: 50, windowMinutes: 15 },
+  /** Sign-up requests for one email address from all clients together, counted once the client limits allow them. */
+  SIGN_UP_PER_EMAIL: { points: 5, windowMinutes: 15 },
+  /** Sign-up requests for one email address from one client. */
+  SIGN_UP_PER_ADDRESS_AND_EMAIL: { points: 3, windowMinutes: 15 },
+  /** Sign-up requests from one client, for any addresses. */
+  SIGN_UP_PER_ADDRESS: { points: 20, windowMinutes: 15 },
+  /** Requests to change one account's email address (each mails two addresses). */
+  EMAIL_CHANGE_PER_ACCOUNT: { points: 5, windowMinutes: 60 },
+  /** Sign-up and email-change codes entered from one client. */
+  VERIFICATION_CODE_PER_ADDRESS: { points: 10, windowMinutes: 15 },
 } as const;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
@@ -233,6 +243,11 @@ const sourceSchema = z.object({
   RATE_LIMIT_SIGN_IN_PER_ADDRESS_AND_EMAIL: rateLimitSetting,
   RATE_LIMIT_SIGN_IN_PER_EMAIL: rateLimitSetting,
   RATE_LIMIT_SIGN_IN_PER_ADDRESS: rateLimitSetting,
+  RATE_LIMIT_SIGN_UP_PER_EMAIL: rateLimitSetting,
+  RATE_LIMIT_SIGN_UP_PER_ADDRESS_AND_EMAIL: rateLimitSetting,
+  RATE_LIMIT_SIGN_UP_PER_ADDRESS: rateLimitSetting,
+  RATE_LIMIT_EMAIL_CHANGE_PER_ACCOUNT: rateLimitSetting,
+  RATE_LIMIT_VERIFICATION_CODE_PER_ADDRESS: rateLimitSetting,
   CORS_ORIGINS: corsOriginsSetting,
   MAGENTO_API_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
   MEDUSA_API_ENABLED: optional(z.stringbool({ error: "must be true or false" })),

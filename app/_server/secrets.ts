@@ -3,7 +3,14 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ti
 import { getConfig } from "./env";
 
 /** What each derived key is for. Every purpose gets its own key, so one can never stand in for another. */
-export type KeyPurpose = "reset-grant" | "reset-code" | "reset-request" | "outbox" | "commerce-engine-otp";
+export type KeyPurpose =
+  | "reset-grant"
+  | "reset-code"
+  | "reset-request"
+  | "outbox"
+  | "commerce-engine-otp"
+  | "verification-grant"
+  | "verification-code";
 
 const keys = new Map<string, Buffer>();
 

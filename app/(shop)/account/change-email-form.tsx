@@ -17,8 +17,8 @@ export function ChangeEmailForm() {
     <form className="form" action={formAction} onSubmit={onSubmit} noValidate aria-label="Change email address">
       <EmailField label="New email address" defaultValue={state.values?.email} {...fieldProps("email")} />
       <CurrentPasswordField {...fieldProps("currentPassword")} />
-      <SubmitButton pending={isPending} pendingLabel="Changing…">
-        Change email address
+      <SubmitButton pending={isPending} pendingLabel="Sending…">
+        Send confirmation
       </SubmitButton>
     </form>
   );

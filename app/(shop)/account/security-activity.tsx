@@ -7,9 +7,13 @@ const labels: Record<SecurityEventType, string> = {
   password_reset_requested: "Password reset requested",
   password_reset_completed: "Password reset",
   password_changed: "Password changed",
-  sessions_revoked: "Signed out on all devices",
+  sessions_revoked: "Signed out on other devices",
+  session_ended: "Signed out on another device",
+  email_change_requested: "New email address requested",
+  email_change_cancelled: "Email address change cancelled",
   email_changed: "Email address changed",
   not_me_reported: "Reported a change that wasn't you",
+  account_created: "Account created",
 };
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -7,6 +7,9 @@ import { LoginForm } from "./login-form";
 export const LOGIN_NOTICES = {
   "password-reset": "Your password has been changed. Sign in with your new password.",
   "signed-out": "You've been signed out.",
+  "account-created": "Your account is ready. Sign in with the password you just chose.",
+  "already-registered": "This email address already has an account. Sign in, or reset your password if you've forgotten it.",
+  "email-changed": "Your email address has been changed. Sign in with your new address.",
 } as const;
 export type LoginNotice = keyof typeof LOGIN_NOTICES;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NewPassword } from "@/app/_lib/validation";
 import { recordSecurityEvent } from "../audit";
-import { forgiveSignInFailures, isUniqueConstraintViolation, signInLimits } from "../auth/customer-accounts";
+import { forgiveSignInFailures, signInLimits } from "../auth/customer-accounts";
 import { hashPassword, verifyPassword } from "../auth/password-hash";
 import { passwordPolicyProblem } from "../auth/password-policy";
 import type { RequestOrigin } from "../client-address";
@@ -9,22 +9,21 @@ import { getDb } from "../db";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
 import { consumeRateLimits } from "../rate-limit";
-import { createAccountAlert } from "../recovery/account-alerts";
 import { replacePassword } from "../recovery/replace-password";
-import { revokeOutstandingResetLinks } from "../recovery/revoke-reset-links";
 
 /**
- * Changes a signed-in customer makes to their credentials on the account page. Both need the current password
- * (checked under the same rate limit as signing in), both kill every outstanding reset link and code, and both are
- * announced by email with a "This wasn't me" link.
+ * A password change a signed-in customer makes on the account page. It needs the current password (checked under
+ * the same rate limit as signing in), kills every outstanding reset link and code, and is announced by email with a
+ * "This wasn't me" link. Email changes (address-proof/email-change.ts) start with the same password check.
  */
 
-type Rejection =
+export type Rejection =
   | { status: "wrong-password" }
   | { status: "rate-limited"; retryAfterSeconds: number }
   | { status: "signed-out" };
 
-async function confirmCurrentPassword(customerId: string, currentPassword: string, origin: RequestOrigin) {
+/** The current password, under the sign-in limits: every change on the account page asks for it first. */
+export async function confirmCurrentPassword(customerId: string, currentPassword: string, origin: RequestOrigin) {
   const customer = await getDb().customer.findUnique({
     where: { id: customerId },
     select: { id: true, name: true, email: true, passwordHash: true },
@@ -47,7 +46,14 @@ export type ChangePasswordResult =
   | Rejection;
 
 export async function changePassword(
-  input: { customerId: string; currentPassword: string; newPassword: NewPassword; signOutOtherSessions: boolean },
+  input: {
+    customerId: string;
+    currentPassword: string;
+    newPassword: NewPassword;
+    signOutOtherSessions: boolean;
+    /** The session making the change: "sign out other devices" keeps it. */
+    currentSessionId?: string;
+  },
   origin: RequestOrigin,
 ): Promise<ChangePasswordResult> {
   const { customer, rejection } = await confirmCurrentPassword(input.customerId, input.currentPassword, origin);
@@ -63,7 +69,13 @@ export async function changePassword(
   await getDb().$transaction((tx) =>
     replacePassword(
       tx,
-      { customer, passwordHash, signOutOtherSessions: input.signOutOtherSessions, via: "password-changed" },
+      {
+        customer,
+        passwordHash,
+        signOutOtherSessions: input.signOutOtherSessions,
+        keepSession: input.currentSessionId,
+        via: "password-changed",
+      },
       origin,
       now,
     ),
@@ -71,39 +83,4 @@ export async function changePassword(
   log.info({ event: "account.password_changed", customerId: customer.id });
   wakeOutboxWorker();
   return { status: "changed", email: customer.email };
-}
-
-export type ChangeEmailResult = { status: "changed"; email: string } | { status: "email-taken" | "unchanged" } | Rejection;
-
-export async function changeEmail(
-  input: { customerId: string; currentPassword: string; newEmail: string },
-  origin: RequestOrigin,
-): Promise<ChangeEmailResult> {
-  const { customer, rejection } = await confirmCurrentPassword(input.customerId, input.currentPassword, origin);
-  if (rejection) return rejection;
-  if (input.newEmail === customer.email) return { status: "unchanged" };
-
-  const now = new Date();
-  try {
-    await getDb().$transaction(async (tx) => {
-      // First, so it also takes the customer's row lock (auth/customer-lock.ts).
-      await tx.customer.update({ where: { id: customer.id }, data: { email: input.newEmail } });
-      // Links sent to the old address must not work for the new one, and the other way round.
-      await revokeOutstandingResetLinks(tx, customer.id, now);
-      await recordSecurityEvent(customer.id, "email_changed", origin, tx);
-      // The notice goes to the previous address: if someone else made the change, that's where the owner reads mail.
-      await createAccountAlert(
-        tx,
-        { customerId: customer.id, change: "email-changed", previousEmail: customer.email },
-        { to: customer.email, customerName: customer.name, newEmail: input.newEmail, otherSessionsSignedOut: false },
-        now,
-      );
-    });
-  } catch (error) {
-    if (isUniqueConstraintViolation(error)) return { status: "email-taken" };
-    throw error;
-  }
-  log.info({ event: "account.email_changed", customerId: customer.id });
-  wakeOutboxWorker();
-  return { status: "changed", email: input.newEmail };
 }

@@ -6,9 +6,8 @@ import { requestOriginFrom } from "../client-address";
 import { getConfig } from "../env";
 import { log } from "../log";
 import { authenticateCustomer } from "./customer-accounts";
-import { currentSessionVersion } from "./sessions";
+import { checkSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** Thrown from authorize when the sign-in limit is reached; signIn rethrows it to the server action unchanged. */
 export class SignInRateLimited extends CredentialsSignin {
@@ -20,7 +19,12 @@ export class SignInRateLimited extends CredentialsSignin {
 
 declare module "next-auth" {
   interface User {
-    sessionVersion?: number;
+    /** The Session row this sign-in started (sessions.ts). */
+    sessionId?: string;
+  }
+  interface Session {
+    /** Server-side only: the pages read it through auth(); no route hands the session to the browser. */
+    sessionId?: string;
   }
 }
 
@@ -38,6 +42,8 @@ export const { auth, signIn, signOut } = NextAuth(() => {
     // Only consulted for URLs next-auth builds internally; every redirect a shopper follows is a relative path
     // chosen by our own server actions.
     trustHost: true,
+    // The cookie's Secure flag (and __Secure- name) follows APP_URL, not the X-Forwarded-Proto a request claims.
+    useSecureCookies: config.appUrl.startsWith("https:"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [
@@ -47,9 +53,11 @@ export const { auth, signIn, signOut } = NextAuth(() => {
           const parsed = loginSchema.safeParse(credentials);
           if (!parsed.success) return null;
           // next-auth hands authorize a copy of the original request's headers, server.mjs's peer address included.
-          const result = await authenticateCustomer(parsed.data, requestOriginFrom(request.headers));
+          const origin = requestOriginFrom(request.headers);
+          const result = await authenticateCustomer(parsed.data, origin);
           if (result.status === "rate-limited") throw new SignInRateLimited(result.retryAfterSeconds);
-          return result.status === "authenticated" ? result.customer : null;
+          if (result.status !== "authenticated") return null;
+          return { ...result.customer, sessionId: await startSession(result.customer.id, origin) };
         },
       }),
     ],
@@ -57,17 +65,17 @@ export const { auth, signIn, signOut } = NextAuth(() => {
       async jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;
-          token.sessionVersion = user.sessionVersion ?? 0;
+          token.sid = user.sessionId;
           return token;
         }
-        // On every later use: a session issued before the customer's session version moved on (a reset with
-        // "sign me out on all other devices", a "this wasn't me" report) is over.
-        if (!token.sub) return null;
-        const current = await currentSessionVersion(token.sub);
-        return current !== null && current === token.sessionVersion ? token : null;
+        // On every later use, one read: a session that was signed out, ended from another device, or ended by a
+        // reset or a "this wasn't me" report has no row any more, and is over. (So is a cookie from before sessions
+        // had ids: it names none.)
+        return (await checkSession(token.sid, token.sub)) ? token : null;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
       },
     },
@@ -87,8 +95,14 @@ export const { auth, signIn, signOut } = NextAuth(() => {
 
 /** The signed-in customer's id, or null. */
 export async function currentCustomerId(): Promise<string | null> {
+  return (await currentSignIn())?.customerId ?? null;
+}
+
+/** Who is signed in on this browser, and with which session, or null. */
+export async function currentSignIn(): Promise<{ customerId: string; sessionId: string } | null> {
   const session = await auth();
-  return session?.user?.id ?? null;
+  const customerId = session?.user?.id;
+  return customerId && session.sessionId ? { customerId, sessionId: session.sessionId } : null;
 }
 
 export { AuthError, CredentialsSignin };

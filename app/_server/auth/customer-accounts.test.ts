@@ -33,7 +33,7 @@ describe("customer accounts", () => {
     const origin = uniqueOrigin();
     expect(await authenticateCustomer({ email: customer.email, password: TEST_PASSWORD }, origin)).toEqual({
       status: "authenticated",
-      customer: { id: customer.id, name: customer.name, email: customer.email, sessionVersion: 0 },
+      customer: { id: customer.id, name: customer.name, email: customer.email },
     });
     expect(await authenticateCustomer({ email: customer.email, password: `${TEST_PASSWORD}!` }, origin)).toEqual({ status: "rejected" });
     expect(await authenticateCustomer({ email: uniqueEmail(), password: TEST_PASSWORD }, origin)).toEqual({ status: "rejected" });

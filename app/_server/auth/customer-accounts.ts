@@ -5,6 +5,7 @@ import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { getDb } from "../db";
 import { log } from "../log";
 import { consumeRateLimits, type RateLimitCheck, resetRateLimit } from "../rate-limit";
+import { useVerification } from "../address-proof/email-verification";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordPolicyProblem } from "./password-policy";
 
@@ -13,19 +14,35 @@ export type CustomerIdentity = { id: string; name: string; email: string };
 export type RegistrationResult =
   | { status: "registered"; customer: CustomerIdentity }
   | { status: "email-taken" }
+  | { status: "proof-used" }
   | { status: "password-rejected"; message: string };
 
-export async function registerCustomer(input: RegisterInput): Promise<RegistrationResult> {
+/**
+ * Creates an account whose address has been proven: by a sign-up link or code (`verificationId`, used up by the same
+ * transaction, so one proof makes one account), or, for the seed and tests, by whoever calls this directly. The
+ * account is marked verified. Sign-up pages never call this before the address is proven (address-proof/sign-up.ts).
+ */
+export async function registerCustomer(
+  input: RegisterInput,
+  proof: { verificationId?: string; origin?: RequestOrigin } = {},
+  now = new Date(),
+): Promise<RegistrationResult> {
   const problem = await passwordPolicyProblem(input.password, { email: input.email });
   if (problem) return { status: "password-rejected", message: problem };
   const passwordHash = await hashPassword(input.password);
   try {
-    const customer = await getDb().customer.create({
-      data: { name: input.name, email: input.email, passwordHash },
-      select: { id: true, name: true, email: true },
+    const created = await getDb().$transaction(async (tx) => {
+      if (proof.verificationId && !(await useVerification(tx, proof.verificationId, now))) return null;
+      const customer = await tx.customer.create({
+        data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: now },
+        select: { id: true, name: true, email: true },
+      });
+      if (proof.origin) await recordSecurityEvent(customer.id, "account_created", proof.origin, tx);
+      return customer;
     });
-    log.info({ event: "customer.registered", customerId: customer.id });
-    return { status: "registered", customer };
+    if (!created) return { status: "proof-used" };
+    log.info({ event: "customer.registered", customerId: created.id });
+    return { status: "registered", customer: created };
   } catch (error) {
     if (isUniqueConstraintViolation(error)) return { status: "email-taken" };
     throw error;
@@ -33,7 +50,7 @@ export async function registerCustomer(input: RegisterInput): Promise<Registrati
 }
 
 export type AuthenticationResult =
-  | { status: "authenticated"; customer: CustomerIdentity & { sessionVersion: number } }
+  | { status: "authenticated"; customer: CustomerIdentity }
   | { status: "rejected" }
   | { status: "rate-limited"; retryAfterSeconds: number };
 
@@ -67,7 +84,7 @@ export async function authenticateCustomer(input: LoginInput, origin: RequestOri
 
   const customer = await getDb().customer.findUnique({
     where: { email: input.email },
-    select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, name: true, email: true, passwordHash: true },
   });
   // No account: verifyPassword spends a verification against its dummy hash, as for a locked one.
   const matches = await verifyPassword(customer?.passwordHash ?? "", input.password);

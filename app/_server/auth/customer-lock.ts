@@ -15,7 +15,7 @@ type Locker = Pick<Database, "$executeRaw">;
  * PostgreSQL and SQLite alike (where BEGIN IMMEDIATE already serialises every writer).
  */
 export function lockCustomer(tx: Locker, customerId: string) {
-  return tx.$executeRaw`UPDATE "Customer" SET "sessionVersion" = "sessionVersion" WHERE "id" = ${customerId}`;
+  return tx.$executeRaw`UPDATE "Customer" SET "name" = "name" WHERE "id" = ${customerId}`;
 }
 
 /**
@@ -24,5 +24,5 @@ export function lockCustomer(tx: Locker, customerId: string) {
  * waits for the reset to be issued to the address in force.
  */
 export function lockCustomersByEmail(tx: Locker, emails: readonly string[]) {
-  return tx.$executeRaw`UPDATE "Customer" SET "sessionVersion" = "sessionVersion" WHERE "email" IN (${Prisma.join(emails)})`;
+  return tx.$executeRaw`UPDATE "Customer" SET "name" = "name" WHERE "email" IN (${Prisma.join(emails)})`;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type FunctionComponent } from "react";
 import AccountChangedEmail, { type AccountChangedEmailProps } from "@/emails/account-changed";
+import AddressInUseEmail, { type AddressInUseEmailProps } from "@/emails/address-in-use";
+import ConfirmEmail, { type ConfirmEmailProps } from "@/emails/confirm-email";
 import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/password-reset";
 import { getConfig } from "../env";
 import type { RenderedEmail } from "./rendered-email";
@@ -13,6 +15,8 @@ import type { RenderedEmail } from "./rendered-email";
 const templates = {
   "password-reset": PasswordResetEmail as FunctionComponent<Partial<PasswordResetEmailProps>>,
   "account-changed": AccountChangedEmail as FunctionComponent<Partial<AccountChangedEmailProps>>,
+  "confirm-email": ConfirmEmail as FunctionComponent<Partial<ConfirmEmailProps>>,
+  "address-in-use": AddressInUseEmail as FunctionComponent<Partial<AddressInUseEmailProps>>,
 };
 
 export type EmailTemplateName = keyof typeof templates;
@@ -20,7 +24,9 @@ export type EmailTemplateName = keyof typeof templates;
 /** One email as the core asks for it: who gets it, its subject, and the template with its props. */
 export type EmailMessage =
   | { to: string; subject: string; template: "password-reset"; props: PasswordResetEmailProps }
-  | { to: string; subject: string; template: "account-changed"; props: AccountChangedEmailProps };
+  | { to: string; subject: string; template: "account-changed"; props: AccountChangedEmailProps }
+  | { to: string; subject: string; template: "confirm-email"; props: ConfirmEmailProps }
+  | { to: string; subject: string; template: "address-in-use"; props: AddressInUseEmailProps };
 
 // Headings keep their case in the plain-text part; html-to-text would shout them in capitals.
 const plainTextOptions = { selectors: [{ selector: "h1", options: { uppercase: false } }] };

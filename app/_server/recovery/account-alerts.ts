@@ -47,6 +47,7 @@ export async function createAccountAlert(
   const subjects: Record<AccountChange, string> = {
     "password-reset": `Your ${storeName} password was reset`,
     "password-changed": `Your ${storeName} password was changed`,
+    "email-change-requested": `Someone asked to change your ${storeName} email address`,
     "email-changed": `Your ${storeName} email address was changed`,
   };
   await enqueueEmail(writer, {

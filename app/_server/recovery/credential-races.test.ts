@@ -76,7 +76,7 @@ describe.runIf(isPostgresUrl(UNIT_DATABASE_URL))("resets issued while the accoun
     try {
       // The worker issuing another reset for this customer: the customer's row locked first, then its links revoked.
       await other.query("BEGIN");
-      await other.query(`UPDATE "Customer" SET "sessionVersion" = "sessionVersion" WHERE "id" = $1`, [customer.id]);
+      await other.query(`UPDATE "Customer" SET "name" = "name" WHERE "id" = $1`, [customer.id]);
       const origin = uniqueOrigin();
       const completing = resolveResetProof({ token: link.searchParams.get("token") ?? "", email: customer.email }, origin).then((proof) =>
         completePasswordReset(proof, { newPassword: checkedPassword("set during the race"), signOutOtherSessions: true }, origin),

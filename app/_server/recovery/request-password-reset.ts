@@ -3,8 +3,8 @@ import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
 import { getDb } from "../db";
-import { countAttempt, countAttemptWhen, type RateLimitCheck, withinLimits } from "../rate-limit";
-import { recordResetRequest } from "./reset-requests";
+import { countAttempt, countAttemptWhen, type RateLimitCheck, type RateLimitName, withinLimits } from "../rate-limit";
+import { type AddressRequestKind, recordAddressRequest } from "./reset-requests";
 
 /**
  * The work behind a request for a registered address (a token, an email to render and send) costs CPU an unknown
@@ -27,22 +27,37 @@ const ACCEPTED = { status: "accepted" } as const;
  * one client, refused by its own limits, could still use up a shopper's budget and keep them from ever getting a
  * link. So to block an address, an attacker needs several clients (see README, "Rate limits").
  */
-export async function requestPasswordReset(request: { email: string }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
+export function requestPasswordReset(request: { email: string }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
+  return acceptAddressRequest("password-reset", request.email, origin);
+}
+
+/** Each kind of request's limits: per client, per client and address, and the address's own (across clients). */
+const REQUEST_LIMITS = {
+  "password-reset": { client: "RESET_REQUEST_PER_ADDRESS", clientAndEmail: "RESET_REQUEST_PER_ADDRESS_AND_EMAIL", email: "RESET_REQUEST_PER_EMAIL" },
+  "sign-up": { client: "SIGN_UP_PER_ADDRESS", clientAndEmail: "SIGN_UP_PER_ADDRESS_AND_EMAIL", email: "SIGN_UP_PER_EMAIL" },
+} as const satisfies Record<AddressRequestKind, Record<string, RateLimitName>>;
+
+/**
+ * Accepts a request that mails an address (a reset, a sign-up), the same way for every address, as described above.
+ * Sign-up (address-proof/sign-up.ts) uses it too, with its own limits.
+ */
+export async function acceptAddressRequest(kind: AddressRequestKind, email: string, origin: RequestOrigin): Promise<{ status: "accepted" }> {
+  const names = REQUEST_LIMITS[kind];
   const client = clientLimitKey(origin);
   const clientLimits: RateLimitCheck[] = [
-    ["RESET_REQUEST_PER_ADDRESS", client],
-    ["RESET_REQUEST_PER_ADDRESS_AND_EMAIL", `${client}|${request.email}`],
+    [names.client, client],
+    [names.clientAndEmail, `${client}|${email}`],
   ];
-  const addressLimit: RateLimitCheck = ["RESET_REQUEST_PER_EMAIL", request.email];
+  const addressLimit: RateLimitCheck = [names.email, email];
   // One transaction, one write lock: count the attempt, and record the request only if that kept it in its limits.
   const now = new Date();
   const [, , recorded] = await getDb().$transaction([
     countAttempt(clientLimits, now),
     countAttemptWhen(addressLimit, withinLimits(clientLimits, now), now),
-    recordResetRequest(request.email, origin, [...clientLimits, addressLimit], now),
+    recordAddressRequest(kind, email, origin, [...clientLimits, addressLimit], now),
   ]);
   if (recorded !== 1) {
-    log.info({ event: "password_reset.throttled" }, "reset request over its rate limit; no email sent");
+    log.info({ event: `${kind === "sign-up" ? "sign_up" : "password_reset"}.throttled` }, "request over its rate limit; no email sent");
     return ACCEPTED;
   }
   wakeOutboxWorker({ withinMs: DECORRELATION_WINDOW_MS });

@@ -6,24 +6,29 @@ import { getDb } from "../db";
 import { describeError, log } from "../log";
 import { type RateLimitCheck, withinLimits } from "../rate-limit";
 import { seal, unseal } from "../secrets";
+import { sendSignUpMail } from "../address-proof/sign-up-mail";
 import { startPasswordReset } from "./start-password-reset";
 
 /**
- * Reset requests as rows. Accepting one commits a row and nothing else, the same for every address, so a crash a
- * moment after the answer loses nothing and the answer costs the same whether an account exists. The background
- * worker then turns each row into a link, a code and their email, or, for an unknown address, just deletes it.
+ * Requests that mail an address, as rows: password resets and sign-ups. Accepting one commits a row and nothing
+ * else, the same for every address, so a crash a moment after the answer loses nothing and the answer costs the
+ * same whether an account exists. The background worker then turns each row into what it calls for: for a reset,
+ * a link, a code and their email (or, for an unknown address, nothing); for a sign-up, a link and code to finish
+ * (or, for an address that has an account, a note to its owner).
  */
 const REQUEST_LEASE_MS = 30_000;
 const BATCH_SIZE = 20;
 
-type RequestedReset = { email: string; origin: RequestOrigin };
+export type AddressRequestKind = "password-reset" | "sign-up";
+/** Rows queued before sign-ups existed have no kind: they are resets. */
+type RequestedMail = { kind?: AddressRequestKind; email: string; origin: RequestOrigin };
 
 /**
  * The statement that records a request, provided the attempt just counted (in the same transaction) is within its
  * limits: Prisma's lazy operation, resolving to 1 when it recorded the request and 0 when a limit kept it out.
  */
-export function recordResetRequest(email: string, origin: RequestOrigin, limits: readonly RateLimitCheck[], now: Date) {
-  const content: RequestedReset = { email, origin };
+export function recordAddressRequest(kind: AddressRequestKind, email: string, origin: RequestOrigin, limits: readonly RateLimitCheck[], now: Date) {
+  const content: RequestedMail = { kind, email, origin };
   return getDb().$executeRaw`
     INSERT INTO "ResetRequest" ("id", "payload", "createdAt")
     SELECT ${randomUUID()}, ${seal("reset-request", JSON.stringify(content))}, ${now}
@@ -73,20 +78,26 @@ async function issueClaimed(claimed: { id: string; payload: string }[], workerId
       const customer = byEmail.get(request.email);
       return customer ? [{ ...request, customer }] : [];
     });
-    // Unknown addresses' requests are just deleted, with the rest.
+    // Unknown addresses' reset requests are just deleted, with the rest.
     const taken = await tx.resetRequest.deleteMany({ where: { id: { in: requests.map(({ id }) => id) }, claimedBy: workerId } });
     if (taken.count !== requests.length) log.warn({ event: "password_reset.issued_twice" }, "reset requests were issued by two workers");
-    for (const { customer, origin } of known) {
-      for (const write of startPasswordReset(tx, customer, origin, now)) await write;
+    for (const { kind, customer, origin } of known) {
+      if (kind === "sign-up") await sendSignUpMail(tx, { email: customer.email, holder: customer }, origin, now);
+      else for (const write of startPasswordReset(tx, customer, origin, now)) await write;
+    }
+    for (const { email, origin } of requests.filter(({ kind, email }) => kind === "sign-up" && !byEmail.has(email))) {
+      await sendSignUpMail(tx, { email, holder: null }, origin, now);
     }
     return known;
   });
-  for (const { customer } of issued) log.info({ event: "password_reset.issued", customerId: customer.id });
+  for (const { kind, customer } of issued) {
+    if (kind !== "sign-up") log.info({ event: "password_reset.issued", customerId: customer.id });
+  }
 }
 
-function openRequest(payload: string): RequestedReset | null {
+function openRequest(payload: string): RequestedMail | null {
   try {
-    return JSON.parse(unseal("reset-request", payload)) as RequestedReset;
+    return JSON.parse(unseal("reset-request", payload)) as RequestedMail;
   } catch {
     return null;
   }

@@ -24,6 +24,26 @@ function isUnusableAlert(value: string | undefined): value is UnusableAlert {
 export default async function NotMePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const result = singleParam(params.result);
+  if (result === "secured-no-reset") {
+    return (
+      <section className="auth-card status-panel" aria-labelledby="not-me-title">
+        <div className="status-icon status-icon-warning" aria-hidden="true">
+          !
+        </div>
+        <h1 id="not-me-title">Your account is locked</h1>
+        <p>
+          We&apos;ve signed everyone out of your account and locked its password, so nobody can use it. Your previous
+          email address now belongs to another confirmed account, so we couldn&apos;t put it back, and we won&apos;t
+          send a reset link to the address you say isn&apos;t yours. Please contact us, and we&apos;ll help you get back in.
+        </p>
+        <div className="button-row">
+          <Link className="button button-secondary" href="/">
+            Go to the shop
+          </Link>
+        </div>
+      </section>
+    );
+  }
   if (result === "secured") {
     return (
       <section className="auth-card status-panel" aria-labelledby="not-me-title">
@@ -69,6 +89,7 @@ export default async function NotMePage({ searchParams }: { searchParams: Search
       <ul className="plain-list">
         <li>sign everyone out of your account, on every device;</li>
         <li>lock the password, so nobody can sign in with it;</li>
+        {check.change === "email-change-requested" && <li>cancel the change of email address;</li>}
         {check.change === "email-changed" && <li>put your previous email address back;</li>}
         <li>email you a link to choose a new password.</li>
       </ul>

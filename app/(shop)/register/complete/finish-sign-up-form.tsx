@@ -1,23 +1,24 @@
 "use client";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { EmailField, TextField } from "@/app/_components/text-field";
+import { TextField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
 import { idleFormState } from "@/app/_lib/form-state";
 import { FORM_RULES } from "@/app/_lib/field-rules";
-import { registerAccount } from "./actions";
+import { finishSignUp } from "../actions";
 
-export function RegisterForm({ passwordMinLength }: { passwordMinLength: number }) {
+export function FinishSignUpForm({ email, passwordMinLength }: { email: string; passwordMinLength: number }) {
   const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
-    rules: FORM_RULES.register,
-    action: registerAccount,
+    rules: FORM_RULES.finishSignUp,
+    action: finishSignUp,
     initialState: idleFormState,
   });
 
   return (
     <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
+      {/* For password managers: the account's username, saved with the new password. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField label="Name" type="text" autoComplete="name" defaultValue={state.values?.name} {...fieldProps("name")} />
-      <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
       <NewPasswordField label="Password" policyMinLength={passwordMinLength} {...fieldProps("password")} />
       <SubmitButton pending={isPending} pendingLabel="Creating your account…">
         Create account
