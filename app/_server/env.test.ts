@@ -136,6 +136,11 @@ describe("configuration", () => {
       SIGN_IN_PER_ADDRESS_AND_EMAIL: { points: 10, windowMinutes: 15 },
       SIGN_IN_PER_EMAIL: { points: 50, windowMinutes: 60 },
       SIGN_IN_PER_ADDRESS: { points: 50, windowMinutes: 15 },
+      SIGN_UP_PER_EMAIL: { points: 5, windowMinutes: 15 },
+      SIGN_UP_PER_ADDRESS_AND_EMAIL: { points: 3, windowMinutes: 15 },
+      SIGN_UP_PER_ADDRESS: { points: 20, windowMinutes: 15 },
+      EMAIL_CHANGE_PER_ACCOUNT: { points: 5, windowMinutes: 60 },
+      VERIFICATION_CODE_PER_ADDRESS: { points: 10, windowMinutes: 15 },
     });
     const changed = parseConfig({
       ...productionEnv,

@@ -12,8 +12,8 @@ import {
   confirmEmailChangeByGrant,
   type EmailChangeCompletion,
   requestEmailChange,
-} from "@/app/_server/address-proof/email-change";
-import { forgetVerificationGrantCookie, readVerificationGrantCookie } from "@/app/_server/address-proof/verification-cookie";
+} from "@/app/_server/account/email-change";
+import { forgetVerificationGrantCookie, readVerificationGrantCookie } from "@/app/_server/recovery/verification-cookie";
 import { currentSignIn, signOut } from "@/app/_server/auth/auth";
 import { endOtherSession, endSession, revokeAllSessions } from "@/app/_server/auth/sessions";
 import { currentRequestOrigin } from "@/app/_server/client-address";
@@ -75,7 +75,7 @@ export type ChangeEmailField = "email" | "currentPassword";
 export type ChangeEmailFormState = FormState<ChangeEmailField>;
 
 /**
- * Asks for the change: the same answer whether or not the new address has an account (address-proof/email-change.ts).
+ * Asks for the change: the same answer whether or not the new address has an account (account/email-change.ts).
  * The address changes only once the link or code mailed to it is used.
  */
 export async function changeAccountEmail(_previous: ChangeEmailFormState, formData: FormData): Promise<ChangeEmailFormState> {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Notice } from "@/app/_components/notice";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
-import { pendingEmailChange } from "@/app/_server/address-proof/email-change";
+import { pendingEmailChange } from "@/app/_server/account/email-change";
 import { recentSecurityEvents } from "@/app/_server/audit";
 import { currentSignIn } from "@/app/_server/auth/auth";
 import { findCustomerProfile } from "@/app/_server/auth/customer-accounts";

@@ -5,8 +5,8 @@ import { type FormState, formText } from "@/app/_lib/form-state";
 import { WRONG_CODE_MESSAGE } from "@/app/_lib/reset-link-status";
 import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { finishSignUpSchema, firstErrorPerField, resetCodeEntrySchema, signUpSchema } from "@/app/_lib/validation";
-import { completeSignUp, issueSignUpGrant, redeemSignUpCode, requestSignUp } from "@/app/_server/address-proof/sign-up";
-import { forgetVerificationGrantCookie, readVerificationGrantCookie, setVerificationGrantCookie } from "@/app/_server/address-proof/verification-cookie";
+import { completeSignUp, issueSignUpGrant, redeemSignUpCode, requestSignUp } from "@/app/_server/recovery/sign-up";
+import { forgetVerificationGrantCookie, readVerificationGrantCookie, setVerificationGrantCookie } from "@/app/_server/recovery/verification-cookie";
 import { AuthError, signIn } from "@/app/_server/auth/auth";
 import { currentRequestOrigin } from "@/app/_server/client-address";
 import { describeError, log } from "@/app/_server/log";
@@ -16,7 +16,7 @@ export type SignUpFormState = FormState<SignUpField>;
 
 /**
  * Step one: every well-formed address, new or taken, within its limits or not, is sent on to the same prerendered
- * page. Nobody is signed in, and nothing is decided on the response path (address-proof/sign-up.ts).
+ * page. Nobody is signed in, and nothing is decided on the response path (recovery/sign-up.ts).
  */
 export async function startSignUp(_previous: SignUpFormState, formData: FormData): Promise<SignUpFormState> {
   const values = { email: formText(formData, "email") };

@@ -14,7 +14,7 @@ import { replacePassword } from "../recovery/replace-password";
 /**
  * A password change a signed-in customer makes on the account page. It needs the current password (checked under
  * the same rate limit as signing in), kills every outstanding reset link and code, and is announced by email with a
- * "This wasn't me" link. Email changes (address-proof/email-change.ts) start with the same password check.
+ * "This wasn't me" link. Email changes (account/email-change.ts) start with the same password check.
  */
 
 export type Rejection =

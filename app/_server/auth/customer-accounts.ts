@@ -2,10 +2,9 @@ import "server-only";
 import type { LoginInput, RegisterInput } from "@/app/_lib/validation";
 import { recordFailedSignIn, recordSecurityEvent } from "../audit";
 import { clientLimitKey, type RequestOrigin } from "../client-address";
-import { getDb } from "../db";
+import { type Database, getDb } from "../db";
 import { log } from "../log";
 import { consumeRateLimits, type RateLimitCheck, resetRateLimit } from "../rate-limit";
-import { useVerification } from "../address-proof/email-verification";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordPolicyProblem } from "./password-policy";
 
@@ -18,13 +17,13 @@ export type RegistrationResult =
   | { status: "password-rejected"; message: string };
 
 /**
- * Creates an account whose address has been proven: by a sign-up link or code (`verificationId`, used up by the same
- * transaction, so one proof makes one account), or, for the seed and tests, by whoever calls this directly. The
- * account is marked verified. Sign-up pages never call this before the address is proven (address-proof/sign-up.ts).
+ * Creates an account whose address has been proven: by a sign-up link or code (`useProof`, which uses it up in the
+ * same transaction, so one proof makes one account), or, for the seed and tests, by whoever calls this directly.
+ * The account is marked verified. Sign-up pages never call this before the address is proven (recovery/sign-up.ts).
  */
 export async function registerCustomer(
   input: RegisterInput,
-  proof: { verificationId?: string; origin?: RequestOrigin } = {},
+  proof: { useProof?: (tx: Pick<Database, "emailVerification">) => Promise<boolean>; origin?: RequestOrigin } = {},
   now = new Date(),
 ): Promise<RegistrationResult> {
   const problem = await passwordPolicyProblem(input.password, { email: input.email });
@@ -32,7 +31,7 @@ export async function registerCustomer(
   const passwordHash = await hashPassword(input.password);
   try {
     const created = await getDb().$transaction(async (tx) => {
-      if (proof.verificationId && !(await useVerification(tx, proof.verificationId, now))) return null;
+      if (proof.useProof && !(await proof.useProof(tx))) return null;
       const customer = await tx.customer.create({
         data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: now },
         select: { id: true, name: true, email: true },

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordSecurityEvent } from "../audit";
-import { revokePendingEmailChanges } from "../address-proof/email-verification";
+import { revokePendingEmailChanges } from "./email-verification";
 import { revokeAllSessions } from "../auth/sessions";
 import type { RequestOrigin } from "../client-address";
 import type { Database } from "../db";

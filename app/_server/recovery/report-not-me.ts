@@ -4,7 +4,7 @@ import { LOCKED_PASSWORD_HASH } from "../auth/password-hash";
 import { revokeAllSessions } from "../auth/sessions";
 import type { RequestOrigin } from "../client-address";
 import { lockCustomer } from "../auth/customer-lock";
-import { revokePendingEmailChanges } from "../address-proof/email-verification";
+import { revokePendingEmailChanges } from "./email-verification";
 import { type Database, getDb } from "../db";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";

@@ -39,7 +39,7 @@ const REQUEST_LIMITS = {
 
 /**
  * Accepts a request that mails an address (a reset, a sign-up), the same way for every address, as described above.
- * Sign-up (address-proof/sign-up.ts) uses it too, with its own limits.
+ * Sign-up (recovery/sign-up.ts) uses it too, with its own limits.
  */
 export async function acceptAddressRequest(kind: AddressRequestKind, email: string, origin: RequestOrigin): Promise<{ status: "accepted" }> {
   const names = REQUEST_LIMITS[kind];

@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { describeError, log } from "../log";
 import { type RateLimitCheck, withinLimits } from "../rate-limit";
 import { seal, unseal } from "../secrets";
-import { sendSignUpMail } from "../address-proof/sign-up-mail";
+import { sendSignUpMail } from "./sign-up-mail";
 import { startPasswordReset } from "./start-password-reset";
 
 /**

@@ -4,8 +4,8 @@ import { AuthCard } from "@/app/_components/auth-card";
 import { VerificationProblem } from "@/app/_components/verification-problem";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
 import { isVerificationPageProblem } from "@/app/_lib/verification";
-import { checkSignUpGrant } from "@/app/_server/address-proof/sign-up";
-import { readVerificationGrantCookie } from "@/app/_server/address-proof/verification-cookie";
+import { checkSignUpGrant } from "@/app/_server/recovery/sign-up";
+import { readVerificationGrantCookie } from "@/app/_server/recovery/verification-cookie";
 import { getConfig } from "@/app/_server/env";
 import { FinishSignUpForm } from "./finish-sign-up-form";
 

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { VerificationProblem } from "@/app/_components/verification-problem";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
 import { isVerificationPageProblem } from "@/app/_lib/verification";
-import { checkEmailChangeGrant } from "@/app/_server/address-proof/email-change";
-import { readVerificationGrantCookie } from "@/app/_server/address-proof/verification-cookie";
+import { checkEmailChangeGrant } from "@/app/_server/account/email-change";
+import { readVerificationGrantCookie } from "@/app/_server/recovery/verification-cookie";
 import { confirmEmailChange } from "../../actions";
 
 export const metadata: Metadata = { title: "Confirm your new email address" };

@@ -5,8 +5,8 @@ import { VERIFICATION_TTL_MINUTES } from "@/app/_lib/verification";
 import type { Database } from "../db";
 import { getDb } from "../db";
 import { attemptOutcome, countAttempt, type RateLimitCheck, withinLimits } from "../rate-limit";
-import { formatResetCode, generateResetCode } from "../recovery/reset-code";
-import { generateSecretToken, hashSecretToken } from "../recovery/secret-token";
+import { formatResetCode, generateResetCode } from "./reset-code";
+import { generateSecretToken, hashSecretToken } from "./secret-token";
 import { keyedHash, matchesKeyedHash } from "../secrets";
 import { type GrantKind, issueGrant, readGrant } from "../signed-grant";
 

@@ -24,7 +24,7 @@ import {
   maskEmail,
   pendingEmailChange,
   requestEmailChange,
-} from "./email-change";
+} from "../account/email-change";
 import { checkSignUpGrant, completeSignUp, redeemSignUpCode, requestSignUp } from "./sign-up";
 
 const NEW_PASSWORD = "a brand new passphrase";

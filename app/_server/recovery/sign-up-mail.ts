@@ -4,7 +4,7 @@ import type { RequestOrigin } from "../client-address";
 import type { Database } from "../db";
 import { getConfig } from "../env";
 import { enqueueEmail } from "../outbox/enqueue-email";
-import { buildForgotPasswordUrl, buildSignInUrl, buildSignUpCodeUrl, buildSignUpUrl } from "../recovery/emailed-links";
+import { buildForgotPasswordUrl, buildSignInUrl, buildSignUpCodeUrl, buildSignUpUrl } from "./emailed-links";
 import { issueVerification, VERIFICATION_TTL_MINUTES } from "./email-verification";
 
 type SignUpWriter = Pick<Database, "emailVerification" | "outboxEmail">;

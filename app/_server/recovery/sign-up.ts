@@ -3,12 +3,13 @@ import type { NewPassword } from "@/app/_lib/validation";
 import { registerCustomer } from "../auth/customer-accounts";
 import { clientLimitKey, type RequestOrigin } from "../client-address";
 import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
-import { acceptAddressRequest } from "../recovery/request-password-reset";
+import { acceptAddressRequest } from "./request-password-reset";
 import {
   checkVerificationCode,
   checkVerificationGrant,
   type CodeCheck,
   issueVerificationGrant,
+  useVerification,
 } from "./email-verification";
 
 /**
@@ -62,7 +63,7 @@ export async function completeSignUp(
   const check = await checkVerificationGrant("sign-up", grant);
   if (check.status !== "valid") return check;
   const { email, id } = check.verification;
-  const result = await registerCustomer({ name: details.name, email, password: details.password }, { verificationId: id, origin });
+  const result = await registerCustomer({ name: details.name, email, password: details.password }, { useProof: (tx) => useVerification(tx, id, new Date()), origin });
   switch (result.status) {
     case "registered":
       return { status: "created", email };

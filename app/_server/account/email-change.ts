@@ -2,7 +2,7 @@ import "server-only";
 import { formatMinutes } from "@/app/_lib/format";
 import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { recordSecurityEvent } from "../audit";
-import { confirmCurrentPassword, type Rejection } from "../account/change-credentials";
+import { confirmCurrentPassword, type Rejection } from "./change-credentials";
 import { isUniqueConstraintViolation } from "../auth/customer-accounts";
 import { lockCustomer } from "../auth/customer-lock";
 import { clientLimitKey, type RequestOrigin } from "../client-address";
@@ -24,7 +24,7 @@ import {
   revokePendingEmailChanges,
   useVerification,
   VERIFICATION_TTL_MINUTES,
-} from "./email-verification";
+} from "../recovery/email-verification";
 
 /**
  * Changing an account's email address, proven by the new address. Asking (with the current password) mails a link
