@@ -59,7 +59,7 @@ function storeServer(name: string, url: string, databaseUrl: string, env: Record
 /** Requests no browser would make (huge or malformed input, other clients' APIs), sent straight to the server. */
 const HTTP_SPECS = /\.http\.spec\.ts$/;
 /** The journeys through forms, which run again as a browser without JavaScript posts them. */
-const FORM_JOURNEYS = /(password-reset|account)\.spec\.ts$/;
+const FORM_JOURNEYS = /(password-reset|account|sign-up|email-change)\.spec\.ts$/;
 /**
  * What depends on the database itself, and so runs on PostgreSQL too: several instances on one database, the
  * outbox across crashes and outages, rate-limit counters, and equal answers for known and unknown addresses.

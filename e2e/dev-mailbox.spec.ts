@@ -25,7 +25,7 @@ test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
     await chooseNewPassword(page, newPassword);
     await expect(page).toHaveURL(/\/account\?notice=password-reset$/);
     await expect(page.getByRole("status")).toHaveText("Your password has been reset, and you're signed in.");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await signIn(page, { email: shopper.email, password: newPassword });
     await expect(page).toHaveURL(/\/account$/);
   });

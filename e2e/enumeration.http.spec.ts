@@ -28,6 +28,37 @@ async function observable(response: APIResponse, email: string) {
   };
 }
 
+test("sign-up answers a registered and a new address identically, and signs nobody in", async ({ playwright, shopper, newShopper }) => {
+  const fresh = newShopper().email;
+  expect(fresh).toHaveLength(shopper.email.length);
+
+  async function ask(email: string, client: string) {
+    const context = await playwright.request.newContext({ extraHTTPHeaders: { "X-Forwarded-For": client } });
+    const response = await postForm(context, `${STORE_URL}/register`, { email });
+    const seen = await observable(response, email);
+    await context.dispose();
+    return seen;
+  }
+
+  const known = await ask(shopper.email, "198.18.11.1");
+  const stranger = await ask(fresh, "198.18.11.2");
+  expect(known.status).toBe(303);
+  expect(known.location).toBe("/register/sent");
+  expect(known.setCookie).toBeNull();
+  expect(stranger).toEqual(known);
+  // Each address got its own email: the owner a note, the newcomer a link to finish.
+  expect((await waitForEmail(shopper.email)).subject).toBe("You already have a Juniper Goods account");
+  expect((await waitForEmail(fresh)).subject).toBe("Finish creating your Juniper Goods account");
+
+  // Past the limits, still the same answer for both, and no more mail.
+  for (let request = 2; request <= 4; request += 1) {
+    expect(await ask(shopper.email, "198.18.11.1")).toEqual(known);
+    expect(await ask(fresh, "198.18.11.2")).toEqual(known);
+  }
+  await expect.poll(async () => (await emailsTo(fresh)).length).toBe(3);
+  await expect.poll(async () => (await emailsTo(shopper.email)).length).toBe(3);
+});
+
 test("forgot-password answers a registered and an unknown address identically", async ({ playwright, shopper, newShopper }) => {
   // Same length as the registered address, so even Content-Length has nothing to differ on.
   const unknown = newShopper().email;

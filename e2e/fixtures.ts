@@ -71,13 +71,21 @@ export async function signInOnAnotherDevice(browser: Browser, shopper: Shopper) 
   return { device, tab };
 }
 
-/** The register page, filled in and submitted as a shopper would. */
-export async function register(page: Page, shopper: Shopper) {
+/** Sign-up's first step, as a shopper does it: the address, then the page that says to check the inbox. */
+export async function startSignUp(page: Page, email: string) {
   await page.goto("/register");
   const form = page.locator("main form");
-  await form.getByLabel("Name").fill(shopper.name);
-  await form.getByLabel("Email").fill(shopper.email);
-  await form.getByLabel("Password").fill(shopper.password);
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+}
+
+/** Sign-up's last step, on the page the emailed link or the code opens. */
+export async function finishSignUp(page: Page, details: { name: string; password: string }) {
+  await expect(page.getByRole("heading", { name: "Finish creating your account" })).toBeVisible();
+  const form = page.locator("main form");
+  await form.getByLabel("Name").fill(details.name);
+  await form.getByLabel("Password").fill(details.password);
   await form.getByRole("button", { name: "Create account" }).click();
 }
 

@@ -1,26 +1,27 @@
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 // With JavaScript, the same rules the server applies are checked as the shopper types, with no round trip.
 
-test("fields are checked as the shopper leaves them, without a request to the server", async ({ page }) => {
-  await page.goto("/register");
+test("fields are checked as the shopper leaves them, without a request to the server", async ({ page, shopper }) => {
+  await signIn(page, shopper);
+  await expect(page).toHaveURL(/\/account$/);
   const posts: string[] = [];
   page.on("request", (request) => {
     if (request.method() === "POST") posts.push(request.url());
   });
-  const form = page.locator("main form");
+  const emailForm = page.getByRole("form", { name: "Change email address" });
+  await emailForm.getByLabel("New email address").fill("not-an-email");
+  await emailForm.getByLabel("Current password").focus();
+  await expect(emailForm.getByLabel("New email address")).toHaveAccessibleDescription("Enter an email address like name@example.com");
 
-  await form.getByLabel("Email").fill("not-an-email");
-  await form.getByLabel("Password").focus();
-  await expect(form.getByLabel("Email")).toHaveAccessibleDescription("Enter an email address like name@example.com");
-
-  await form.getByLabel("Password").fill("short");
-  await form.getByLabel("Name").focus();
-  await expect(form.getByLabel("Password")).toHaveAccessibleDescription(/Use at least 8 characters/);
+  const passwordForm = page.getByRole("form", { name: "Change password" });
+  await passwordForm.getByLabel("New password", { exact: true }).fill("short");
+  await passwordForm.getByLabel("Confirm new password").focus();
+  await expect(passwordForm.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(/Use at least 8 characters/);
 
   // Once a field has been checked, fixing it clears the message as the shopper types.
-  await form.getByLabel("Email").fill("fixed@example.com");
-  await expect(form.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
+  await emailForm.getByLabel("New email address").fill("fixed@example.com");
+  await expect(emailForm.getByLabel("New email address")).not.toHaveAttribute("aria-invalid", "true");
   expect(posts).toEqual([]);
 });
 
@@ -38,20 +39,22 @@ test("submitting an invalid form focuses the first problem and sends nothing", a
   expect(posts).toEqual([]);
 });
 
-test("a strength meter appears as a new password is typed, loaded only then", async ({ page }) => {
+test("a strength meter appears as a new password is typed, loaded only then", async ({ page, shopper }) => {
+  await signIn(page, shopper);
+  await expect(page).toHaveURL(/\/account$/);
   const scripts: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.push(request.url());
   });
-  await page.goto("/register");
+  await page.reload();
   await page.waitForLoadState("networkidle");
   const loadedWithThePage = scripts.length;
 
-  const form = page.locator("main form");
-  await form.getByLabel("Password").fill("aaaaaaaa");
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("New password", { exact: true }).fill("aaaaaaaa");
   await expect(form.getByText(/^Password strength: (Very weak|Weak)$/)).toBeVisible();
   expect(scripts.length, "the estimator is fetched when the shopper types, not with the page").toBeGreaterThan(loadedWithThePage);
 
-  await form.getByLabel("Password").fill("harbour lantern juniper velvet");
+  await form.getByLabel("New password", { exact: true }).fill("harbour lantern juniper velvet");
   await expect(form.getByText("Password strength: Strong")).toBeVisible();
 });

@@ -34,14 +34,22 @@ export async function expireResetLinks(databaseUrl: string, email: string): Prom
 const hashes = new Map<string, Promise<string>>();
 
 /**
- * Customers written straight into a store's database, for tests about the store rather than registration. The
+ * Customers written straight into a store's database, for tests about the store rather than registration: verified,
+ * as a finished sign-up makes them, unless `verified: false` (an account from before sign-up proved addresses). The
  * hash is argon2id, as the store makes them (a store verifies any parameters its PHC string names).
  */
-export async function seedCustomers(databaseUrl: string, emails: string[], password: string, name?: string): Promise<void> {
+export async function seedCustomers(
+  databaseUrl: string,
+  emails: string[],
+  password: string,
+  name?: string,
+  { verified = true }: { verified?: boolean } = {},
+): Promise<void> {
   if (!hashes.has(password)) hashes.set(password, hash(password));
   const passwordHash = await hashes.get(password);
+  const emailVerifiedAt = verified ? new Date() : null;
   await database(databaseUrl).customer.createMany({
-    data: emails.map((email, i) => ({ email, name: name ?? `Customer ${i}`, passwordHash: passwordHash as string })),
+    data: emails.map((email, i) => ({ email, name: name ?? `Customer ${i}`, passwordHash: passwordHash as string, emailVerifiedAt })),
   });
 }
 

@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test";
 import { CAPTURE_URL } from "./servers";
 
-export { notMeLinkIn, resetCodeIn, resetLinkIn } from "../../test/email-links";
+export { emailChangeLinkIn, notMeLinkIn, resetCodeIn, resetLinkIn, signUpLinkIn, verificationCodeIn } from "../../test/email-links";
 
 export type CapturedEmail = { id: string; receivedAt: string; from: string; to: string[]; subject: string; html: string; text: string };
 
