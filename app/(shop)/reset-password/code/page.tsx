@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/app/_components/auth-card";
-import { ResetCodeForm } from "./reset-code-form";
+import { CodeEntryForm } from "@/app/_components/code-entry-form";
+import { enterResetCode } from "./actions";
 
 export const metadata: Metadata = { title: "Enter your reset code" };
 
@@ -11,7 +12,7 @@ export default function ResetCodePage() {
       title="Enter your reset code"
       intro="Reading your email on another device? Enter the code from the reset email here, with your email address."
     >
-      <ResetCodeForm />
+      <CodeEntryForm action={enterResetCode} />
       <p className="auth-card-footer">
         No code? <Link href="/forgot-password">Ask for a new one</Link>
       </p>

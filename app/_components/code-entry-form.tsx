@@ -3,14 +3,16 @@ import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { CodeField, EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
-import { idleFormState } from "@/app/_lib/form-state";
+import { type FormState, idleFormState } from "@/app/_lib/form-state";
 import { FORM_RULES } from "@/app/_lib/field-rules";
-import { enterResetCode } from "./actions";
 
-export function ResetCodeForm() {
+export type CodeEntryFormState = FormState<"email" | "code">;
+
+/** An address and the code emailed to it: the reset code page and the sign-up code page, each with its own action. */
+export function CodeEntryForm({ action }: { action: (previous: CodeEntryFormState, formData: FormData) => Promise<CodeEntryFormState> }) {
   const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
     rules: FORM_RULES.resetCode,
-    action: enterResetCode,
+    action,
     initialState: idleFormState,
   });
 
