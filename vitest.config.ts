@@ -13,7 +13,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["app/**/*.test.ts", "app/**/*.test.tsx", "emails/**/*.test.tsx", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "messages/**/*.test.ts", "app/**/*.test.tsx", "emails/**/*.test.tsx", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { StoreFrame } from "@/app/_components/store-frame";
 import { pageSettings } from "@/app/_server/env";
 
@@ -15,12 +14,12 @@ export default function NotFound() {
         <h1>We can&apos;t find that page</h1>
         <p className="auth-card-intro">The address may be mistyped, or the page may have moved.</p>
         <div className="button-row">
-          <Link className="button button-secondary" href="/">
+          <a className="button button-secondary" href="/">
             Go to the shop
-          </Link>
-          <Link className="button button-secondary" href="/account">
+          </a>
+          <a className="button button-secondary" href="/account">
             Your account
-          </Link>
+          </a>
         </div>
       </section>
     </StoreFrame>

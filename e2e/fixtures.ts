@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { deleteAccounts, seedCustomers } from "./support/database";
 import { STORE_DATABASE_URL, STORE_URL } from "./support/servers";
 
@@ -69,6 +69,16 @@ export async function signInOnAnotherDevice(browser: Browser, shopper: Shopper) 
   await signIn(tab, shopper);
   await expect(tab).toHaveURL(/\/account$/);
   return { device, tab };
+}
+
+/**
+ * With JavaScript, a form's code (React Hook Form) loads on the shopper's first interaction with the page; until it
+ * has, the form is the server's HTML and posts as it would without JavaScript. For tests about what the code does:
+ * starts on the form, as a shopper would, and waits for it.
+ */
+export async function startOnForm(form: Locator) {
+  await form.locator("input:not([type=hidden]):not([hidden])").first().focus();
+  await expect(form).toHaveAttribute("data-enhanced", "");
 }
 
 /** Sign-up's first step, as a shopper does it: the address, then the page that says to check the inbox. */

@@ -1,6 +1,7 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, startOnForm, test } from "./fixtures";
 
-// With JavaScript, the same rules the server applies are checked as the shopper types, with no round trip.
+// With JavaScript, the same rules the server applies are checked as the shopper types, with no round trip: React Hook
+// Form over app/_lib/field-rules.ts, loaded on the first interaction.
 
 test("fields are checked as the shopper leaves them, without a request to the server", async ({ page, shopper }) => {
   await signIn(page, shopper);
@@ -10,6 +11,7 @@ test("fields are checked as the shopper leaves them, without a request to the se
     if (request.method() === "POST") posts.push(request.url());
   });
   const emailForm = page.getByRole("form", { name: "Change email address" });
+  await startOnForm(emailForm);
   await emailForm.getByLabel("New email address").fill("not-an-email");
   await emailForm.getByLabel("Current password").focus();
   await expect(emailForm.getByLabel("New email address")).toHaveAccessibleDescription("Enter an email address like name@example.com");
@@ -32,6 +34,7 @@ test("submitting an invalid form focuses the first problem and sends nothing", a
     if (request.method() === "POST") posts.push(request.url());
   });
   const form = page.locator("main form");
+  await startOnForm(form);
   await form.getByLabel("Email").fill("nobody@");
   await form.getByRole("button", { name: "Send reset link" }).click();
   await expect(form.getByLabel("Email")).toBeFocused();
@@ -51,10 +54,36 @@ test("a strength meter appears as a new password is typed, loaded only then", as
   const loadedWithThePage = scripts.length;
 
   const form = page.getByRole("form", { name: "Change password" });
+  await startOnForm(form);
   await form.getByLabel("New password", { exact: true }).fill("aaaaaaaa");
   await expect(form.getByText(/^Password strength: (Very weak|Weak)$/)).toBeVisible();
   expect(scripts.length, "the estimator is fetched when the shopper types, not with the page").toBeGreaterThan(loadedWithThePage);
 
   await form.getByLabel("New password", { exact: true }).fill("harbour lantern juniper velvet");
   await expect(form.getByText("Password strength: Strong")).toBeVisible();
+});
+
+test("a problem the server finds (a wrong current password) shows on its field, and clears as the shopper edits it", async ({ page, shopper }) => {
+  await signIn(page, shopper);
+  await expect(page).toHaveURL(/\/account$/);
+  const form = page.getByRole("form", { name: "Change password" });
+  await startOnForm(form);
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await form.getByLabel("Current password").fill("not my password");
+  await form.getByLabel("New password", { exact: true }).fill("harbour lantern juniper velvet");
+  await form.getByLabel("Confirm new password").fill("harbour lantern juniper velvet");
+  await form.getByRole("button", { name: "Change password" }).click();
+
+  const current = form.getByLabel("Current password");
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(current).toHaveAccessibleDescription("That isn't your current password");
+  await expect(current, "focus moves to the field the server refused").toBeFocused();
+  await expect(page, "answered in place, through the action, not by a page load").toHaveURL(/\/account$/);
+  expect(posts.length, "one submission, sent by the form's code").toBe(1);
+
+  await current.fill("now something else");
+  await expect(current, "the server's message no longer applies once the field is edited").not.toHaveAttribute("aria-invalid", "true");
 });

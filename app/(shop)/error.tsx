@@ -1,12 +1,14 @@
 "use client";
-import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { useCopy } from "@/app/_components/form-shell";
 
 /**
  * Shown when something fails on our side (the database is down, say) while the shopper uses a page. It never
- * shows the error itself; the server has logged it, and the digest lets support match the two.
+ * shows the error itself; the server has logged it, and the digest lets support match the two. Its words come with
+ * the layout's copy, in the page's language.
  */
 export default function ShopError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const text = useCopy().forms.pageError;
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -15,17 +17,17 @@ export default function ShopError({ error, reset }: { error: Error & { digest?: 
         !
       </div>
       <h1 id="shop-error-title" ref={headingRef} tabIndex={-1}>
-        Something went wrong on our side
+        {text.title}
       </h1>
-      <p>Your request may not have gone through. Please try again in a moment.</p>
-      {error.digest && <p className="field-hint">Reference: {error.digest}</p>}
+      <p>{text.body}</p>
+      {error.digest && <p className="field-hint">{text.reference} {error.digest}</p>}
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={reset}>
-          Try again
+          {text.retry}
         </button>
-        <Link className="button button-secondary" href="/">
-          Go to the shop
-        </Link>
+        <a className="button button-secondary" href="/">
+          {text.home}
+        </a>
       </div>
     </section>
   );

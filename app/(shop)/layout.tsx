@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { CopyProvider } from "@/app/_components/form-shell";
 import { StoreFrame } from "@/app/_components/store-frame";
 import { pageSettings } from "@/app/_server/env";
+import { formCopy } from "@/app/_server/shopper-language";
 
 export function generateMetadata(): Metadata {
   const { storeName } = pageSettings();
@@ -9,5 +11,9 @@ export function generateMetadata(): Metadata {
 }
 
 export default function ShopLayout({ children }: { children: ReactNode }) {
-  return <StoreFrame storeName={pageSettings().storeName}>{children}</StoreFrame>;
+  return (
+    <StoreFrame storeName={pageSettings().storeName}>
+      <CopyProvider copy={formCopy("en")}>{children}</CopyProvider>
+    </StoreFrame>
+  );
 }

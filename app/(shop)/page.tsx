@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { pageSettings } from "@/app/_server/env";
 
 const categories = [
@@ -18,12 +17,12 @@ export default function HomePage() {
             Welcome to {storeName}. Sign in to manage your account, or create one in under a minute.
           </p>
           <div className="button-row">
-            <Link className="button button-primary" href="/login">
+            <a className="button button-primary" href="/login">
               Sign in
-            </Link>
-            <Link className="button button-secondary" href="/register">
+            </a>
+            <a className="button button-secondary" href="/register">
               Create an account
-            </Link>
+            </a>
           </div>
         </div>
         <div className="hero-art" aria-hidden="true" />

@@ -1,4 +1,5 @@
 "use client";
+import { useCopy } from "@/app/_components/form-shell";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { CodeField, EmailField } from "@/app/_components/text-field";
@@ -10,19 +11,20 @@ export type CodeEntryFormState = FormState<"email" | "code">;
 
 /** An address and the code emailed to it: the reset code page and the sign-up code page, each with its own action. */
 export function CodeEntryForm({ action }: { action: (previous: CodeEntryFormState, formData: FormData) => Promise<CodeEntryFormState> }) {
-  const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
+  const { forms } = useCopy();
+  const { state, formProps, isPending, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
     rules: FORM_RULES.resetCode,
     action,
     initialState: idleFormState,
   });
 
   return (
-    <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
+    <form className="form" {...formProps}>
       <FormAlert message={state.formError} ref={formAlertRef} autoFocus={autoFocusTarget === "form"} />
-      <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
-      <CodeField defaultValue={state.values?.code} {...fieldProps("code")} />
-      <SubmitButton pending={isPending} pendingLabel="Checking…">
-        Continue
+      <EmailField label={forms.email} defaultValue={state.values?.email} {...fieldProps("email")} />
+      <CodeField label={forms.code} hint={forms.codeHint} defaultValue={state.values?.code} {...fieldProps("code")} />
+      <SubmitButton pending={isPending} pendingLabel={forms.checking}>
+        {forms.continue}
       </SubmitButton>
     </form>
   );

@@ -1,9 +1,9 @@
 "use client";
-import { type ChangeEvent, useEffect, useState } from "react";
+import { type ChangeEvent, useState } from "react";
+import { useCopy } from "./form-shell";
 import { CheckboxField, TextField, type TextFieldProps } from "./text-field";
 
 type NewPasswordFieldProps = Omit<TextFieldProps, "type" | "autoComplete" | "hint"> & {
-  policyMinLength: number;
   /** Words the password shouldn't be built from (the shopper's email and name), for the strength meter. */
   userInputs?: string[];
 };
@@ -13,21 +13,35 @@ type NewPasswordFieldProps = Omit<TextFieldProps, "type" | "autoComplete" | "hin
  * JavaScript is running and the shopper types, a strength meter. Without JavaScript it is a plain password field;
  * the server applies the same rules either way.
  */
-export function NewPasswordField({ policyMinLength, userInputs = [], onChange, ...props }: NewPasswordFieldProps) {
-  const [password, setPassword] = useState("");
+export function NewPasswordField({ userInputs = [], onChange, ...props }: NewPasswordFieldProps) {
+  const { forms } = useCopy();
+  const [score, setScore] = useState<number>();
   return (
     <>
       <TextField
         type="password"
         autoComplete="new-password"
-        hint={`At least ${policyMinLength} characters. A few words you'll remember make a strong password.`}
+        hint={forms.newPasswordHint}
         onChange={(event: ChangeEvent<HTMLInputElement>) => {
-          setPassword(event.target.value);
+          const password = event.target.value;
+          // The estimator (and its dictionaries) loads with the first keystroke. Every estimate goes through the
+          // same promise, so they settle in the order typed and the last one shown is the current password's.
+          void import("./password-strength-estimator").then(({ estimatePasswordStrength }) =>
+            setScore(password ? estimatePasswordStrength(password, userInputs) : undefined),
+          );
           return onChange?.(event);
         }}
         {...props}
       />
-      <PasswordStrengthMeter password={password} userInputs={userInputs} />
+      <div className="strength" data-score={score}>
+        {/* Its fill comes from data-score in the stylesheet: an inline style would need 'unsafe-inline' in the CSP. */}
+        <div className="strength-bar" aria-hidden="true">
+          <span />
+        </div>
+        <p className="strength-text" aria-live="polite">
+          {score === undefined ? "" : forms.strengthVerdicts[score]}
+        </p>
+      </div>
     </>
   );
 }
@@ -38,54 +52,13 @@ type WiredField = Omit<TextFieldProps, "label">;
  * Choosing a new password where the shopper already has one (reset, change): the new password with its meter, the
  * confirmation, and "Sign me out on all other devices", ticked by default.
  */
-export function NewPasswordFields(props: {
-  policyMinLength: number;
-  userInputs: string[];
-  fieldProps: (field: "password" | "confirmPassword") => WiredField;
-}) {
+export function NewPasswordFields(props: { userInputs: string[]; fieldProps: (field: "password" | "confirmPassword") => WiredField }) {
+  const { forms } = useCopy();
   return (
     <>
-      <NewPasswordField
-        label="New password"
-        policyMinLength={props.policyMinLength}
-        userInputs={props.userInputs}
-        {...props.fieldProps("password")}
-      />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" {...props.fieldProps("confirmPassword")} />
-      <CheckboxField name="signOutOtherSessions" label="Sign me out on all other devices" defaultChecked />
+      <NewPasswordField label={forms.newPassword} userInputs={props.userInputs} {...props.fieldProps("password")} />
+      <TextField label={forms.confirmNewPassword} type="password" autoComplete="new-password" {...props.fieldProps("confirmPassword")} />
+      <CheckboxField name="signOutOtherSessions" label={forms.signOutOtherDevices} defaultChecked />
     </>
-  );
-}
-
-const verdicts = ["Very weak", "Weak", "Fair", "Good", "Strong"] as const;
-
-function PasswordStrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
-  const [score, setScore] = useState<number | null>(null);
-  const inputsKey = userInputs.join("\n");
-
-  useEffect(() => {
-    if (!password) {
-      setScore(null);
-      return;
-    }
-    let current = true;
-    void import("./password-strength-estimator").then(({ estimatePasswordStrength }) => {
-      if (current) setScore(estimatePasswordStrength(password, inputsKey ? inputsKey.split("\n") : []));
-    });
-    return () => {
-      current = false;
-    };
-  }, [password, inputsKey]);
-
-  return (
-    <div className="strength" data-score={score ?? undefined}>
-      {/* Its fill comes from data-score in the stylesheet: an inline style would need 'unsafe-inline' in the CSP. */}
-      <div className="strength-bar" aria-hidden="true">
-        <span />
-      </div>
-      <p className="strength-text" aria-live="polite">
-        {score === null ? "" : `Password strength: ${verdicts[score]}`}
-      </p>
-    </div>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { RESET_PROBLEM_EXPLANATIONS, type ResetPageProblem } from "@/app/_lib/reset-link-status";
 
 
@@ -13,12 +12,12 @@ export function ResetLinkProblem({ reason }: { reason: ResetPageProblem }) {
       <h1 id="reset-link-problem-title">{title}</h1>
       <p>{body}</p>
       <div className="button-row">
-        <Link className="button button-primary" href="/forgot-password">
+        <a className="button button-primary" href="/forgot-password">
           Send me a new link
-        </Link>
-        <Link className="button button-secondary" href={reason === "missing" ? "/reset-password/code" : "/login"}>
+        </a>
+        <a className="button button-secondary" href={reason === "missing" ? "/reset-password/code" : "/login"}>
           {reason === "missing" ? "Enter a code" : "Back to sign in"}
-        </Link>
+        </a>
       </div>
     </section>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** The storefront chrome around every shopper-facing page: skip link, header, main landmark, footer. */
@@ -10,17 +9,17 @@ export function StoreFrame({ storeName, children }: { storeName: string; childre
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <Link href="/" className="wordmark">
+          <a href="/" className="wordmark">
             <span className="wordmark-leaf" aria-hidden="true" />
             {storeName}
-          </Link>
+          </a>
           <nav className="site-nav" aria-label="Main">
             <ul>
               <li>
-                <Link href="/">Shop</Link>
+                <a href="/">Shop</a>
               </li>
               <li>
-                <Link href="/account">Your account</Link>
+                <a href="/account">Your account</a>
               </li>
             </ul>
           </nav>

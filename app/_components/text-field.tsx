@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type Ref, useId } from "react";
+import { EMAIL_MAX_LENGTH } from "@/app/_lib/field-rules";
 
 export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   name: string;
@@ -15,7 +16,8 @@ export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | 
  */
 export function TextField({ name, label, hint, error, ref, ...inputProps }: TextFieldProps) {
   // Unique per rendered field: a page can hold two forms with the same field name (the account page does).
-  const id = `field-${name}-${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
+  // (React 19 ids, like _R_1d_, are valid in ids and selectors as they are.)
+  const id = `field-${name}${useId()}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
   return (
@@ -44,24 +46,22 @@ export function TextField({ name, label, hint, error, ref, ...inputProps }: Text
   );
 }
 
-type PresetFieldProps = Omit<TextFieldProps, "label" | "type" | "autoComplete" | "inputMode" | "hint">;
+type PresetFieldProps = Omit<TextFieldProps, "type" | "autoComplete" | "inputMode" | "hint">;
 
-/** The email field every form uses: the keyboard, autofill and label shoppers expect. */
-export function EmailField({ label = "Email", ...props }: PresetFieldProps & { label?: string }) {
-  return <TextField label={label} type="email" autoComplete="email" inputMode="email" {...props} />;
+/** The email field every form uses: the keyboard, autofill and maximum length shoppers expect. */
+export function EmailField(props: PresetFieldProps) {
+  return <TextField type="email" autoComplete="email" inputMode="email" maxLength={EMAIL_MAX_LENGTH} {...props} />;
 }
 
 /** A field for the password the shopper already has (sign-in, and confirming a change on the account page). */
-export function CurrentPasswordField({ label = "Current password", ...props }: PresetFieldProps & { label?: string }) {
-  return <TextField label={label} type="password" autoComplete="current-password" {...props} />;
+export function CurrentPasswordField(props: PresetFieldProps) {
+  return <TextField type="password" autoComplete="current-password" {...props} />;
 }
 
 /** The 8-character code from an email (a reset, a sign-up, an email change): typed on a phone as easily as on a desk. */
-export function CodeField({ label = "Code", ...props }: Omit<PresetFieldProps, "className" | "autoCapitalize" | "spellCheck"> & { label?: string }) {
+export function CodeField(props: Omit<PresetFieldProps, "className" | "autoCapitalize" | "spellCheck"> & { hint: string }) {
   return (
     <TextField
-      label={label}
-      hint="8 letters and numbers, like 7KQ4-XM2P"
       type="text"
       autoComplete="one-time-code"
       autoCapitalize="characters"
@@ -74,7 +74,7 @@ export function CodeField({ label = "Code", ...props }: Omit<PresetFieldProps, "
 
 /** A checkbox with its label beside it. It is sent as "on" when ticked and not at all otherwise, as in any form. */
 export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
-  const id = `field-${name}-${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
+  const id = `field-${name}${useId()}`;
   return (
     <div className="checkbox-field">
       <input type="checkbox" id={id} name={name} defaultChecked={defaultChecked} />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { type VerificationPageProblem, verificationProblemExplanation } from "@/app/_lib/verification";
 
 /** What a shopper sees instead of the form when a sign-up or email-change link can't be used, with a way forward. */
@@ -18,12 +17,12 @@ export function VerificationProblem({ purpose, problem }: { purpose: "sign-up" |
       <h1 id="verification-problem-title">{title}</h1>
       <p>{body}</p>
       <div className="button-row">
-        <Link className="button button-primary" href={primary.href}>
+        <a className="button button-primary" href={primary.href}>
           {primary.label}
-        </Link>
-        <Link className="button button-secondary" href={secondary.href}>
+        </a>
+        <a className="button button-secondary" href={secondary.href}>
           {secondary.label}
-        </Link>
+        </a>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 /**
- * The input rules, as plain functions: each takes what was typed and returns the message for the shopper, or null.
+ * The input rules, as plain functions: each takes what was typed and returns what is wrong with it (a FieldProblem
+ * code), or null.
  * They are the one copy of the rules. The zod schemas in ./validation.ts (server actions, the core, the JSON APIs)
  * are built on them, and the browser runs them directly for instant feedback, so a form page ships these few
  * hundred bytes instead of a validation library.
@@ -25,16 +26,41 @@ export const PASSWORD_RAW_LENGTH_CEILING = PASSWORD_MAX_LENGTH * 4;
 export const EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 const RESET_CODE_PATTERN = new RegExp(`^[${RESET_CODE_ALPHABET}]{${RESET_CODE_LENGTH}}$`);
 
-export const MESSAGES = {
-  emailMissing: "Enter your email address",
-  nameMissing: "Enter your name",
-  passwordMissing: "Enter a password",
-  currentPasswordMissing: "Enter your password",
-  confirmationMissing: "Confirm your new password",
-  passwordsDiffer: "The passwords don't match",
-  passwordTooLong: `Passwords are at most ${PASSWORD_MAX_LENGTH} characters`,
-  codeMissing: `Enter the ${RESET_CODE_LENGTH}-character code from the email`,
-} as const;
+/**
+ * What can be wrong with a field, as a code. The words for each are in messages/<locale>/problems.json, filled with
+ * PROBLEM_PARAMETERS: the browser shows them from the copy the server hands the page (app/_components/form-shell.tsx), the
+ * server actions and the JSON API from their own request's language, so both say the same thing in the same words.
+ */
+export type FieldProblem =
+  | "emailMissing"
+  | "emailTooLong"
+  | "emailMalformed"
+  | "nameMissing"
+  | "nameTooLong"
+  | "nameControlCharacters"
+  | "passwordMissing"
+  | "passwordTooShort"
+  | "passwordTooLong"
+  | "currentPasswordMissing"
+  | "confirmationMissing"
+  | "passwordsDiffer"
+  | "codeMissing"
+  | "codeMalformed";
+
+/** The numbers the problem messages name. The minimum password length is configuration, so it is passed in. */
+export function problemParameters(passwordMinLength: number) {
+  return {
+    min: passwordMinLength,
+    max: PASSWORD_MAX_LENGTH,
+    emailMax: EMAIL_MAX_LENGTH,
+    nameMax: NAME_MAX_LENGTH,
+    codeLength: RESET_CODE_LENGTH,
+  };
+}
+
+/** What the rules need from configuration: the server passes its PASSWORD_MIN_LENGTH to the page, which passes it here. */
+export type RuleOptions = { passwordMinLength: number };
+const FLOOR: RuleOptions = { passwordMinLength: PASSWORD_MIN_LENGTH };
 
 /** Counts Unicode code points, so an emoji or an accented letter is one character, as a shopper would count. */
 export function countCharacters(value: string): number {
@@ -48,40 +74,42 @@ export function normaliseEmail(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
-export function emailProblem(raw: string): string | null {
+export function emailProblem(raw: string): FieldProblem | null {
   const email = normaliseEmail(raw);
-  if (email.length === 0) return MESSAGES.emailMissing;
-  if (email.length > EMAIL_MAX_LENGTH) return `Email addresses are at most ${EMAIL_MAX_LENGTH} characters`;
-  if (!EMAIL_PATTERN.test(email)) return "Enter an email address like name@example.com";
+  if (email.length === 0) return "emailMissing";
+  if (email.length > EMAIL_MAX_LENGTH) return "emailTooLong";
+  if (!EMAIL_PATTERN.test(email)) return "emailMalformed";
   return null;
 }
 
-export function nameProblem(raw: string): string | null {
+export function nameProblem(raw: string): FieldProblem | null {
   const name = raw.trim();
-  if (name.length === 0) return MESSAGES.nameMissing;
-  if (countCharacters(name) > NAME_MAX_LENGTH) return `Names are at most ${NAME_MAX_LENGTH} characters`;
-  if (/[\u0000-\u001f\u007f]/.test(name)) return "Names can't contain control characters";
+  if (name.length === 0) return "nameMissing";
+  if (countCharacters(name) > NAME_MAX_LENGTH) return "nameTooLong";
+  if (/[\u0000-\u001f\u007f]/.test(name)) return "nameControlCharacters";
   return null;
 }
 
 /**
- * A new password: 8 to 128 characters, no composition rules (NIST SP 800-63B-4, OWASP ASVS 5.0 6.2.5), counted
- * after NFKC normalisation, so the same password typed on different keyboards or systems is the same password.
- * (The server also refuses common passwords and ones built from the email; that needs its word list.)
+ * A new password: PASSWORD_MIN_LENGTH (8 at least) to 128 characters, no composition rules (NIST SP 800-63B-4, OWASP
+ * ASVS 5.0 6.2.5), counted after NFKC normalisation, so the same password typed on different keyboards or systems
+ * is the same password. (The server also refuses common passwords and ones built from the email; that needs its
+ * word list.) Without options it applies the floor of 8, which configuration can only raise. It takes a form rule's
+ * arguments (FormRules), so the forms' rules can name it directly.
  */
-export function newPasswordProblem(raw: string): string | null {
-  if (raw.length === 0) return MESSAGES.passwordMissing;
-  if (raw.length > PASSWORD_RAW_LENGTH_CEILING) return MESSAGES.passwordTooLong;
+export function newPasswordProblem(raw: string, _otherFields?: unknown, options: RuleOptions = FLOOR): FieldProblem | null {
+  if (raw.length === 0) return "passwordMissing";
+  if (raw.length > PASSWORD_RAW_LENGTH_CEILING) return "passwordTooLong";
   const length = countCharacters(raw.normalize("NFKC"));
-  if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (length > PASSWORD_MAX_LENGTH) return MESSAGES.passwordTooLong;
+  if (length < options.passwordMinLength) return "passwordTooShort";
+  if (length > PASSWORD_MAX_LENGTH) return "passwordTooLong";
   return null;
 }
 
 /** A password being checked (sign-in, confirming a change): only shape limits. */
-export function currentPasswordProblem(raw: string): string | null {
-  if (raw.length === 0) return MESSAGES.currentPasswordMissing;
-  if (raw.length > PASSWORD_RAW_LENGTH_CEILING) return MESSAGES.passwordTooLong;
+export function currentPasswordProblem(raw: string): FieldProblem | null {
+  if (raw.length === 0) return "currentPasswordMissing";
+  if (raw.length > PASSWORD_RAW_LENGTH_CEILING) return "passwordTooLong";
   return null;
 }
 
@@ -90,10 +118,10 @@ function confirmationMatches(newPassword: string, confirmation: string): boolean
   return newPassword.normalize("NFKC") === confirmation.normalize("NFKC");
 }
 
-export function confirmationProblem(newPassword: string, confirmation: string): string | null {
-  if (confirmation.length === 0) return MESSAGES.confirmationMissing;
+export function confirmationProblem(newPassword: string, confirmation: string): FieldProblem | null {
+  if (confirmation.length === 0) return "confirmationMissing";
   if (confirmation.length > PASSWORD_RAW_LENGTH_CEILING || !confirmationMatches(newPassword, confirmation)) {
-    return MESSAGES.passwordsDiffer;
+    return "passwordsDiffer";
   }
   return null;
 }
@@ -103,18 +131,19 @@ export function normaliseResetCode(raw: string): string {
   return raw.replace(/[\s-]/g, "").toUpperCase();
 }
 
-export function resetCodeProblem(raw: string): string | null {
-  if (raw.length > 64) return MESSAGES.codeMissing;
+export function resetCodeProblem(raw: string): FieldProblem | null {
+  if (raw.length > 64) return "codeMalformed";
   const code = normaliseResetCode(raw);
-  if (code.length === 0) return MESSAGES.codeMissing;
-  if (!RESET_CODE_PATTERN.test(code)) {
-    return `That isn't a code we send: codes are ${RESET_CODE_LENGTH} letters and numbers, like 7KQ4-XM2P`;
-  }
+  if (code.length === 0) return "codeMissing";
+  if (!RESET_CODE_PATTERN.test(code)) return "codeMalformed";
   return null;
 }
 
 /** The rules of each form, by field, for instant feedback in the browser. `values` holds the other fields. */
-export type FormRules<Field extends string> = Record<Field, (value: string, values: Record<string, string>) => string | null>;
+export type FormRules<Field extends string> = Record<
+  Field,
+  (value: string, values: Record<string, string>, options: RuleOptions) => FieldProblem | null
+>;
 
 export const FORM_RULES = {
   login: { email: emailProblem, password: currentPasswordProblem },

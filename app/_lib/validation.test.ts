@@ -7,10 +7,11 @@ import {
   registerSchema,
   resetLinkSchema,
 } from "./validation";
+import { problemDescriber } from "@/app/_server/shopper-language";
 
 function errorsOf(result: { success: boolean; error?: unknown }) {
   if (result.success) return {};
-  return firstErrorPerField(result.error as Parameters<typeof firstErrorPerField>[0]);
+  return firstErrorPerField(result.error as Parameters<typeof firstErrorPerField>[0], problemDescriber("en"));
 }
 
 describe("email", () => {

@@ -3,7 +3,7 @@ import {
   confirmationProblem,
   currentPasswordProblem,
   emailProblem,
-  MESSAGES,
+  type FieldProblem,
   nameProblem,
   newPasswordProblem,
   normaliseEmail,
@@ -27,12 +27,14 @@ export {
 /**
  * The zod schemas for every input: the server actions, the core and the JSON APIs parse with these. Each field is
  * checked by its rule in ./field-rules.ts, the functions the browser also runs for instant feedback, so there is
- * one copy of every rule and message. These schemas add what a server needs: types, normalised output (trimmed,
- * lowercased emails; NFKC passwords; codes without dashes) and the NewPassword brand.
+ * one copy of every rule. These schemas add what a server needs: types, normalised output (trimmed, lowercased
+ * emails; NFKC passwords; codes without dashes) and the NewPassword brand.
+ * An issue's message is the rule's FieldProblem code; each door words it in its request's language
+ * (app/_server/shopper-language.ts), so the words live in one place too, the message catalogues.
  */
 
-/** A string checked by a rule; `missing` is the message when the value isn't a string at all. */
-function ruledString(missing: string, rule: (value: string) => string | null) {
+/** A string checked by a rule; `missing` is the problem when the value isn't a string at all. */
+function ruledString(missing: FieldProblem, rule: (value: string) => FieldProblem | null) {
   return z.string({ error: missing }).check(
     z.check((ctx) => {
       const problem = rule(ctx.value);
@@ -41,22 +43,24 @@ function ruledString(missing: string, rule: (value: string) => string | null) {
   );
 }
 
-export const emailSchema = ruledString(MESSAGES.emailMissing, emailProblem).check(z.overwrite(normaliseEmail));
+export const emailSchema = ruledString("emailMissing", emailProblem).check(z.overwrite(normaliseEmail));
 
-export const nameSchema = ruledString(MESSAGES.nameMissing, nameProblem).check(z.overwrite((name) => name.trim()));
+export const nameSchema = ruledString("nameMissing", nameProblem).check(z.overwrite((name) => name.trim()));
 
 /**
- * A new password that passed the shape rules, NFKC-normalised. The output is branded: the core only accepts a
+ * A new password that passed the shape rules, NFKC-normalised. The length floor here is 8; PASSWORD_MIN_LENGTH,
+ * which can only raise it, is applied with the rest of the policy (app/_server/auth/password-policy.ts), under the
+ * same "passwordTooShort" problem, worded with the configured length. The output is branded: the core only accepts a
  * NewPassword, so nothing can store a password that skipped the policy.
  */
-export const newPasswordSchema = ruledString(MESSAGES.passwordMissing, newPasswordProblem)
+export const newPasswordSchema = ruledString("passwordMissing", (password) => newPasswordProblem(password))
   .check(z.overwrite((password) => password.normalize("NFKC")))
   .brand<"NewPassword">();
 
 export type NewPassword = z.output<typeof newPasswordSchema>;
 
 /** A password being checked at sign-in: only shape limits, so no work is spent on input that can't match. */
-export const currentPasswordSchema = ruledString(MESSAGES.currentPasswordMissing, currentPasswordProblem).check(
+export const currentPasswordSchema = ruledString("currentPasswordMissing", currentPasswordProblem).check(
   z.overwrite((password) => password.normalize("NFKC")),
 );
 
@@ -71,7 +75,7 @@ export function presentedSecretSchema(missing: string, notOurs: string) {
 }
 
 /** A code as typed (any case, with or without the dash), output without the dash, in capitals. */
-export const resetCodeSchema = ruledString(MESSAGES.codeMissing, resetCodeProblem).check(z.overwrite(normaliseResetCode));
+export const resetCodeSchema = ruledString("codeMissing", resetCodeProblem).check(z.overwrite(normaliseResetCode));
 
 export const resetCodeEntrySchema = z.object({
   email: emailSchema,
@@ -102,7 +106,7 @@ export const forgotPasswordSchema = z.object({
   email: emailSchema,
 });
 
-export const confirmPasswordSchema = z.string({ error: MESSAGES.confirmationMissing });
+export const confirmPasswordSchema = z.string({ error: "confirmationMissing" });
 
 /** The confirmation must be the new password: the one rule, for a form's (or an API's) own field names. */
 export function confirmationCheck<Password extends string, Confirmation extends string>(passwordField: Password, confirmationField: Confirmation) {
@@ -138,12 +142,15 @@ export type LoginInput = z.output<typeof loginSchema>;
 export type ResetLinkInput = z.output<typeof resetLinkSchema>;
 export type ResetCodeEntry = z.output<typeof resetCodeEntrySchema>;
 
-/** The first message for each field, in the shape forms display. */
-export function firstErrorPerField(error: z.core.$ZodError): Record<string, string> {
+/**
+ * The first problem for each field, worded by `describe` (a FieldProblem code in the request's language), in the
+ * shape forms display.
+ */
+export function firstErrorPerField(error: z.core.$ZodError, describe: (problem: string) => string): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
+    errors[field] ??= describe(issue.message);
   }
   return errors;
 }

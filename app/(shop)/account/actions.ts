@@ -19,6 +19,7 @@ import { endOtherSession, endSession, revokeAllSessions } from "@/app/_server/au
 import { currentRequestOrigin } from "@/app/_server/client-address";
 import { getDb } from "@/app/_server/db";
 import { reportNotMe } from "@/app/_server/recovery/report-not-me";
+import { requestProblemDescriber } from "@/app/_server/shopper-language";
 
 /** Signing out ends the session on the server too: a copy of this browser's cookie stops working at once. */
 export async function signOutOfAccount(): Promise<void> {
@@ -44,7 +45,7 @@ export async function changeAccountPassword(_previous: ChangePasswordFormState, 
     password: formText(formData, "password"),
     confirmPassword: formText(formData, "confirmPassword"),
   });
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error) };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()) };
 
   const result = await changePassword(
     {
@@ -63,7 +64,7 @@ export async function changeAccountPassword(_previous: ChangePasswordFormState, 
     case "wrong-password":
       return { status: "invalid", fieldErrors: { currentPassword: "That isn't your current password" } };
     case "password-rejected":
-      return { status: "invalid", fieldErrors: { password: result.message } };
+      return { status: "invalid", fieldErrors: { password: (await requestProblemDescriber())(result.problem) } };
     case "rate-limited":
       redirectToTooManyAttempts(result.retryAfterSeconds, "/account");
     case "signed-out":
@@ -82,7 +83,7 @@ export async function changeAccountEmail(_previous: ChangeEmailFormState, formDa
   const { customerId } = await signedIn();
   const values = { email: formText(formData, "email") };
   const parsed = changeEmailSchema.safeParse({ ...values, currentPassword: formText(formData, "currentPassword") });
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()), values };
 
   const result = await requestEmailChange(
     { customerId, currentPassword: parsed.data.currentPassword, newEmail: parsed.data.email },
@@ -120,7 +121,7 @@ export async function enterEmailChangeCode(_previous: EmailChangeCodeFormState, 
   const { customerId } = await signedIn();
   const values = { code: formText(formData, "code") };
   const parsed = emailChangeCodeSchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()), values };
   const result = await confirmEmailChangeByCode(customerId, parsed.data.code, await currentRequestOrigin());
   if (result.status === "rate-limited") redirectToTooManyAttempts(result.retryAfterSeconds, "/account");
   if (result.status === "changed") redirect("/account?notice=email-changed");

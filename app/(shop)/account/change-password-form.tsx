@@ -1,4 +1,5 @@
 "use client";
+import { useCopy } from "@/app/_components/form-shell";
 import { NewPasswordFields } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { CurrentPasswordField } from "@/app/_components/text-field";
@@ -7,20 +8,21 @@ import { idleFormState } from "@/app/_lib/form-state";
 import { FORM_RULES } from "@/app/_lib/field-rules";
 import { changeAccountPassword } from "./actions";
 
-export function ChangePasswordForm({ email, passwordMinLength }: { email: string; passwordMinLength: number }) {
-  const { formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
+export function ChangePasswordForm({ email }: { email: string }) {
+  const { forms } = useCopy();
+  const { formProps, isPending, fieldProps } = useProgressiveForm({
     rules: FORM_RULES.changePassword,
     action: changeAccountPassword,
     initialState: idleFormState,
   });
 
   return (
-    <form className="form" action={formAction} onSubmit={onSubmit} noValidate aria-label="Change password">
+    <form className="form" {...formProps} aria-label={forms.changePassword.label}>
       <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-      <CurrentPasswordField {...fieldProps("currentPassword")} />
-      <NewPasswordFields policyMinLength={passwordMinLength} userInputs={[email]} fieldProps={fieldProps} />
-      <SubmitButton pending={isPending} pendingLabel="Changing…">
-        Change password
+      <CurrentPasswordField label={forms.currentPassword} {...fieldProps("currentPassword")} />
+      <NewPasswordFields userInputs={[email]} fieldProps={fieldProps} />
+      <SubmitButton pending={isPending} pendingLabel={forms.changePassword.pending}>
+        {forms.changePassword.submit}
       </SubmitButton>
     </form>
   );

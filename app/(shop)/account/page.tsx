@@ -7,8 +7,9 @@ import { recentSecurityEvents } from "@/app/_server/audit";
 import { currentSignIn } from "@/app/_server/auth/auth";
 import { findCustomerProfile } from "@/app/_server/auth/customer-accounts";
 import { listSessions } from "@/app/_server/auth/sessions";
-import { getConfig } from "@/app/_server/env";
 import { signOutOfAccount } from "./actions";
+// Imported directly, not on interaction as the sign-in pages' forms are: this page renders per request and streams,
+// and a form behind a lazy boundary there would reach a browser without JavaScript only through a script.
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { PendingEmailChange } from "./pending-email-change";
@@ -72,12 +73,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </section>
         <section className="panel" aria-labelledby="password-title">
           <h2 id="password-title">Change your password</h2>
-          <ChangePasswordForm email={customer.email} passwordMinLength={getConfig().passwordMinLength} />
+          <ChangePasswordForm email={customer.email} />
         </section>
         <section className="panel" aria-labelledby="email-title">
           <h2 id="email-title">Change your email address</h2>
           {pending ? (
-            <PendingEmailChange email={pending.email} expiresAt={`${dateTime.format(pending.expiresAt)} UTC`} />
+            <>
+              <p>
+                We&apos;ve sent a link and a code to <strong>{pending.email}</strong>. Your address changes once you use
+                one of them, by {`${dateTime.format(pending.expiresAt)} UTC`}. Until then, we keep using your current
+                address.
+              </p>
+              <PendingEmailChange />
+            </>
           ) : (
             <>
               <p className="field-hint">

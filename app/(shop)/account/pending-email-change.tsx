@@ -1,4 +1,5 @@
 "use client";
+import { useCopy } from "@/app/_components/form-shell";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { CodeField } from "@/app/_components/text-field";
@@ -8,28 +9,25 @@ import { FORM_RULES } from "@/app/_lib/field-rules";
 import { cancelPendingEmailChange, enterEmailChangeCode } from "./actions";
 
 /** An email change waiting for the link or code sent to the new address: enter the code here, or cancel it. */
-export function PendingEmailChange({ email, expiresAt }: { email: string; expiresAt: string }) {
-  const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
+export function PendingEmailChange() {
+  const { forms } = useCopy();
+  const { state, formProps, isPending, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
     rules: FORM_RULES.emailChangeCode,
     action: enterEmailChangeCode,
     initialState: idleFormState,
   });
   return (
     <>
-      <p>
-        We&apos;ve sent a link and a code to <strong>{email}</strong>. Your address changes once you use one of them,
-        by {expiresAt}. Until then, we keep using your current address.
-      </p>
-      <form className="form" action={formAction} onSubmit={onSubmit} noValidate aria-label="Confirm new email address">
+      <form className="form" {...formProps} aria-label={forms.emailChangeCode.label}>
         <FormAlert message={state.formError} ref={formAlertRef} autoFocus={autoFocusTarget === "form"} />
-        <CodeField label="Code from the email" defaultValue={state.values?.code} {...fieldProps("code")} />
-        <SubmitButton pending={isPending} pendingLabel="Checking…">
-          Confirm new address
+        <CodeField label={forms.emailChangeCode.code} hint={forms.codeHint} defaultValue={state.values?.code} {...fieldProps("code")} />
+        <SubmitButton pending={isPending} pendingLabel={forms.checking}>
+          {forms.emailChangeCode.submit}
         </SubmitButton>
       </form>
       <form action={cancelPendingEmailChange} className="device-list-footer">
         <button type="submit" className="button button-secondary">
-          Cancel this change
+          {forms.emailChangeCode.cancel}
         </button>
       </form>
     </>

@@ -1,4 +1,5 @@
 "use client";
+import { useCopy } from "@/app/_components/form-shell";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
@@ -7,23 +8,19 @@ import { FORM_RULES } from "@/app/_lib/field-rules";
 import { requestResetLink } from "./actions";
 
 export function ForgotPasswordForm() {
-  const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
+  const { forms } = useCopy();
+  const { state, formProps, isPending, fieldProps } = useProgressiveForm({
     rules: FORM_RULES.forgotPassword,
     action: requestResetLink,
     initialState: idleFormState,
   });
 
   return (
-    <>
-      <p className="auth-card-intro">
-        Enter the email address you use for your account and we&apos;ll send you a link to choose a new password.
-      </p>
-      <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
-        <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
-        <SubmitButton pending={isPending} pendingLabel="Sending…">
-          Send reset link
-        </SubmitButton>
-      </form>
-    </>
+    <form className="form" {...formProps}>
+      <EmailField label={forms.email} defaultValue={state.values?.email} {...fieldProps("email")} />
+      <SubmitButton pending={isPending} pendingLabel={forms.sending}>
+        {forms.forgotPassword.submit}
+      </SubmitButton>
+    </form>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/app/_components/auth-card";
-import { ForgotPasswordForm } from "./forgot-password-form";
+import { ForgotPasswordForm } from "./forgot-password-form.lazy";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
@@ -9,9 +8,12 @@ export const metadata: Metadata = { title: "Reset your password" };
 export default function ForgotPasswordPage() {
   return (
     <AuthCard title="Reset your password">
+      <p className="auth-card-intro">
+        Enter the email address you use for your account and we&apos;ll send you a link to choose a new password.
+      </p>
       <ForgotPasswordForm />
       <p className="auth-card-footer">
-        Remembered it? <Link href="/login">Sign in</Link>
+        Remembered it? <a href="/login">Sign in</a>
       </p>
     </AuthCard>
   );

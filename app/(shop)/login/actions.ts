@@ -6,6 +6,7 @@ import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { firstErrorPerField, loginSchema } from "@/app/_lib/validation";
 import { AuthError, SignInRateLimited, signIn } from "@/app/_server/auth/auth";
 import { describeError, log } from "@/app/_server/log";
+import { requestProblemDescriber } from "@/app/_server/shopper-language";
 
 export type LoginField = "email" | "password";
 export type LoginFormState = FormState<LoginField>;
@@ -13,7 +14,7 @@ export type LoginFormState = FormState<LoginField>;
 export async function signInWithPassword(_previous: LoginFormState, formData: FormData): Promise<LoginFormState> {
   const values = { email: formText(formData, "email") };
   const parsed = loginSchema.safeParse({ email: values.email, password: formText(formData, "password") });
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()), values };
 
   try {
     // redirect: false, so next-auth never builds the destination from request headers; we redirect below.

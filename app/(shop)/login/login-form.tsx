@@ -1,7 +1,7 @@
 "use client";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
+import { useCopy } from "@/app/_components/form-shell";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { CurrentPasswordField, EmailField } from "@/app/_components/text-field";
@@ -11,25 +11,26 @@ import { FORM_RULES } from "@/app/_lib/field-rules";
 import { signInWithPassword } from "./actions";
 
 export function LoginForm() {
-  const { state, formAction, isPending, onSubmit, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
+  const { forms } = useCopy();
+  const { state, formProps, isPending, fieldProps, formAlertRef, autoFocusTarget } = useProgressiveForm({
     rules: FORM_RULES.login,
     action: signInWithPassword,
     initialState: idleFormState,
   });
 
   return (
-    <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
+    <form className="form" {...formProps}>
       <FormAlert message={state.formError} ref={formAlertRef} autoFocus={autoFocusTarget === "form"} />
       <Suspense fallback={null}>
         <ReturnToField />
       </Suspense>
-      <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
-      <CurrentPasswordField label="Password" {...fieldProps("password")} />
+      <EmailField label={forms.email} defaultValue={state.values?.email} {...fieldProps("email")} />
+      <CurrentPasswordField label={forms.password} {...fieldProps("password")} />
       <p>
-        <Link href="/forgot-password">Forgot your password?</Link>
+        <a href="/forgot-password">{forms.signIn.forgotPassword}</a>
       </p>
-      <SubmitButton pending={isPending} pendingLabel="Signing in…">
-        Sign in
+      <SubmitButton pending={isPending} pendingLabel={forms.signIn.pending}>
+        {forms.signIn.submit}
       </SubmitButton>
     </form>
   );

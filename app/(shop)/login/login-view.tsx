@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { AuthCard } from "@/app/_components/auth-card";
 import { Notice } from "@/app/_components/notice";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "./login-form.lazy";
 
 /** What a sign-in page may say above its form; `/login?notice=…` is rewritten to its prerendered variant. */
 export const LOGIN_NOTICES = {
@@ -20,7 +19,7 @@ export function LoginView({ notice }: { notice?: LoginNotice }) {
       {notice && <Notice>{LOGIN_NOTICES[notice]}</Notice>}
       <LoginForm />
       <p className="auth-card-footer">
-        New here? <Link href="/register">Create an account</Link>
+        New here? <a href="/register">Create an account</a>
       </p>
     </AuthCard>
   );

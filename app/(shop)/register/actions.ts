@@ -10,6 +10,7 @@ import { forgetVerificationGrantCookie, readVerificationGrantCookie, setVerifica
 import { AuthError, signIn } from "@/app/_server/auth/auth";
 import { currentRequestOrigin } from "@/app/_server/client-address";
 import { describeError, log } from "@/app/_server/log";
+import { requestProblemDescriber } from "@/app/_server/shopper-language";
 
 export type SignUpField = "email";
 export type SignUpFormState = FormState<SignUpField>;
@@ -21,7 +22,7 @@ export type SignUpFormState = FormState<SignUpField>;
 export async function startSignUp(_previous: SignUpFormState, formData: FormData): Promise<SignUpFormState> {
   const values = { email: formText(formData, "email") };
   const parsed = signUpSchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()), values };
   await requestSignUp({ email: parsed.data.email }, await currentRequestOrigin());
   redirect("/register/sent");
 }
@@ -33,7 +34,7 @@ export type SignUpCodeFormState = FormState<SignUpCodeField>;
 export async function enterSignUpCode(_previous: SignUpCodeFormState, formData: FormData): Promise<SignUpCodeFormState> {
   const values = { email: formText(formData, "email"), code: formText(formData, "code") };
   const parsed = resetCodeEntrySchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()), values };
   const result = await redeemSignUpCode(parsed.data, await currentRequestOrigin());
   if (result.status === "rate-limited") redirectToTooManyAttempts(result.retryAfterSeconds, "/register/code");
   if (result.status === "wrong-code") return { status: "failed", formError: WRONG_CODE_MESSAGE, values: { email: values.email } };
@@ -49,11 +50,11 @@ export type FinishSignUpFormState = FormState<FinishSignUpField> & { problem?: s
 export async function finishSignUp(_previous: FinishSignUpFormState, formData: FormData): Promise<FinishSignUpFormState> {
   const values = { name: formText(formData, "name") };
   const parsed = finishSignUpSchema.safeParse({ ...values, password: formText(formData, "password") });
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()), values };
 
   const jar = await cookies();
   const result = await completeSignUp(readVerificationGrantCookie(jar, "sign-up"), parsed.data, await currentRequestOrigin());
-  if (result.status === "password-rejected") return { status: "invalid", fieldErrors: { password: result.message }, values };
+  if (result.status === "password-rejected") return { status: "invalid", fieldErrors: { password: (await requestProblemDescriber())(result.problem) }, values };
   if (result.status === "already-registered") redirect("/login?notice=already-registered");
   if (result.status !== "created") redirect(`/register/complete?link=${result.status}`);
   forgetVerificationGrantCookie(jar, "sign-up");

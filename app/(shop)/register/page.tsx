@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/app/_components/auth-card";
-import { SignUpForm } from "./sign-up-form";
+import { SignUpForm } from "./sign-up-form.lazy";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -14,7 +13,7 @@ export default function RegisterPage() {
     >
       <SignUpForm />
       <p className="auth-card-footer">
-        Already have an account? <Link href="/login">Sign in</Link>
+        Already have an account? <a href="/login">Sign in</a>
       </p>
     </AuthCard>
   );

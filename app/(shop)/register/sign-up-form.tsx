@@ -1,4 +1,5 @@
 "use client";
+import { useCopy } from "@/app/_components/form-shell";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { EmailField } from "@/app/_components/text-field";
 import { useProgressiveForm } from "@/app/_components/use-progressive-form";
@@ -7,17 +8,18 @@ import { FORM_RULES } from "@/app/_lib/field-rules";
 import { startSignUp } from "./actions";
 
 export function SignUpForm() {
-  const { state, formAction, isPending, onSubmit, fieldProps } = useProgressiveForm({
+  const { forms } = useCopy();
+  const { state, formProps, isPending, fieldProps } = useProgressiveForm({
     rules: FORM_RULES.signUp,
     action: startSignUp,
     initialState: idleFormState,
   });
 
   return (
-    <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
-      <EmailField defaultValue={state.values?.email} {...fieldProps("email")} />
-      <SubmitButton pending={isPending} pendingLabel="Sending…">
-        Continue
+    <form className="form" {...formProps}>
+      <EmailField label={forms.email} defaultValue={state.values?.email} {...fieldProps("email")} />
+      <SubmitButton pending={isPending} pendingLabel={forms.sending}>
+        {forms.continue}
       </SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { type FormState, formText } from "@/app/_lib/form-state";
-import { isUnusableLinkReason, type UnusableLinkReason } from "@/app/_lib/reset-link-status";
+import { isUnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { redirectToTooManyAttempts } from "@/app/_lib/too-many-attempts";
 import { firstErrorPerField, newPasswordPairSchema } from "@/app/_lib/validation";
 import { signIn } from "@/app/_server/auth/auth";
@@ -12,16 +12,17 @@ import { describeError, log } from "@/app/_server/log";
 import { completePasswordReset } from "@/app/_server/recovery/complete-password-reset";
 import { forgetResetGrantCookie, readResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
 import { resolveResetProof } from "@/app/_server/recovery/reset-proof";
+import { requestProblemDescriber } from "@/app/_server/shopper-language";
 
 export type ResetPasswordField = "password" | "confirmPassword";
-export type ResetPasswordFormState = FormState<ResetPasswordField> & { linkProblem?: UnusableLinkReason | "missing" };
+export type ResetPasswordFormState = FormState<ResetPasswordField>;
 
 export async function setNewPassword(_previous: ResetPasswordFormState, formData: FormData): Promise<ResetPasswordFormState> {
   const passwords = newPasswordPairSchema.safeParse({
     password: formText(formData, "password"),
     confirmPassword: formText(formData, "confirmPassword"),
   });
-  if (!passwords.success) return { status: "invalid", fieldErrors: firstErrorPerField(passwords.error) };
+  if (!passwords.success) return { status: "invalid", fieldErrors: firstErrorPerField(passwords.error, await requestProblemDescriber()) };
 
   const jar = await cookies();
   const origin = await currentRequestOrigin();
@@ -36,9 +37,10 @@ export async function setNewPassword(_previous: ResetPasswordFormState, formData
     case "rate-limited":
       redirectToTooManyAttempts(result.retryAfterSeconds, "/reset-password/code");
     case "password-rejected":
-      return { status: "invalid", fieldErrors: { password: result.message } };
+      return { status: "invalid", fieldErrors: { password: (await requestProblemDescriber())(result.problem) } };
     default:
-      return { status: "failed", linkProblem: isUnusableLinkReason(result.status) ? result.status : "missing" };
+      // The link died while the form was open (used in another tab, replaced, expired): the page says why.
+      redirect(isUnusableLinkReason(result.status) ? `/reset-password?link=${result.status}` : "/reset-password");
   }
 
   if (getConfig().autoSignInAfterReset && (await signedInAfterReset(result.email, passwords.data.password))) {

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
-import Link from "next/link";
 import { ResetLinkProblem } from "@/app/_components/reset-link-problem";
 import { isUnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
-import { getConfig } from "@/app/_server/env";
 import { readResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
 import { checkResetGrant } from "@/app/_server/recovery/reset-token-checks";
-import { ResetPasswordForm } from "./reset-password-form";
+import { ResetPasswordForm } from "./reset-password-form.lazy";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -29,7 +27,15 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   }
   const check = await checkResetGrant(grant);
   if (check.status !== "valid") return <ResetLinkProblem reason={check.status} />;
-  return <ResetPasswordForm email={check.token.email} passwordMinLength={getConfig().passwordMinLength} />;
+  return (
+    <section className="auth-card" aria-labelledby="reset-password-title">
+      <h1 id="reset-password-title">Choose a new password</h1>
+      <p className="auth-card-intro">
+        For <strong>{check.token.email}</strong>. You&apos;ll use it the next time you sign in.
+      </p>
+      <ResetPasswordForm email={check.token.email} />
+    </section>
+  );
 }
 
 function ContinueToReset() {
@@ -38,9 +44,9 @@ function ContinueToReset() {
       <meta httpEquiv="refresh" content="0;url=/reset-password" />
       <h1 id="continue-title">Opening your reset page…</h1>
       <p className="auth-card-intro">If nothing happens, continue below.</p>
-      <Link className="button button-primary" href="/reset-password" prefetch={false}>
+      <a className="button button-primary" href="/reset-password">
         Continue
-      </Link>
+      </a>
     </section>
   );
 }

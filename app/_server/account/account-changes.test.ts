@@ -62,7 +62,7 @@ describe("changing the password on the account page", () => {
     expect(await changePasswordNow(customer.id, TEST_PASSWORD, "qwertyuiop")).toMatchObject({ status: "password-rejected" });
     expect(await changePasswordNow(customer.id, TEST_PASSWORD, TEST_PASSWORD)).toMatchObject({
       status: "password-rejected",
-      message: "That's your current password. Choose a new one",
+      problem: "passwordIsCurrent",
     });
   });
 

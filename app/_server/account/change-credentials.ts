@@ -1,3 +1,4 @@
+import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
 import type { NewPassword } from "@/app/_lib/validation";
 import { recordSecurityEvent } from "../audit";
@@ -42,7 +43,7 @@ export async function confirmCurrentPassword(customerId: string, currentPassword
 
 export type ChangePasswordResult =
   | { status: "changed"; email: string }
-  | { status: "password-rejected"; message: string }
+  | { status: "password-rejected"; problem: PasswordProblem }
   | Rejection;
 
 export async function changePassword(
@@ -62,7 +63,7 @@ export async function changePassword(
     email: customer.email,
     currentPasswordHash: customer.passwordHash,
   });
-  if (problem) return { status: "password-rejected", message: problem };
+  if (problem) return { status: "password-rejected", problem };
 
   const now = new Date();
   const passwordHash = await hashPassword(input.newPassword);

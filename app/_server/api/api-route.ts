@@ -2,11 +2,11 @@ import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
 import { match } from "path-to-regexp";
 import type { z } from "zod";
-import { MESSAGES } from "@/app/_lib/field-rules";
 import { RESET_PROBLEM_EXPLANATIONS, type UnusableLinkReason, WRONG_CODE_MESSAGE } from "@/app/_lib/reset-link-status";
 import { type RequestOrigin, requestOriginFrom } from "../client-address";
 import { type AppConfig, getConfig } from "../env";
 import { describeError, log } from "../log";
+import { problemDescriber } from "../shopper-language";
 import { corsFor, preflightHeaders } from "./cors";
 import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "./json-body";
 
@@ -144,10 +144,11 @@ function describeFields(fields: Record<string, string>): string {
 
 /** The first message for each field, keyed by its path ("newPassword", "customer.email"), or "body" for the whole. */
 export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
+  const describe = problemDescriber("en");
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
-    fields[field] ??= issue.message;
+    fields[field] ??= describe(issue.message);
   }
   return fields;
 }
@@ -158,7 +159,7 @@ function problemFor(outcome: Outcome): ApiProblem | null {
     case "rate-limited":
       return { kind: "rate-limited", retryAfterSeconds: (outcome as Outcome & { retryAfterSeconds: number }).retryAfterSeconds };
     case "password-rejected":
-      return { kind: "password-rejected", message: (outcome as Outcome & { message: string }).message };
+      return { kind: "password-rejected", message: problemDescriber("en")((outcome as Outcome & { problem: string }).problem) };
     case "invalid":
     case "expired":
     case "used":
@@ -169,7 +170,7 @@ function problemFor(outcome: Outcome): ApiProblem | null {
     case "proof-ambiguous":
       return { kind: "validation", fields: { body: "Send one proof: a grant, the token with the email, or the code with the email" } };
     case "email-missing":
-      return { kind: "validation", fields: { email: MESSAGES.emailMissing } };
+      return { kind: "validation", fields: { email: problemDescriber("en")("emailMissing") } };
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
 import type { LoginInput, RegisterInput } from "@/app/_lib/validation";
 import { recordFailedSignIn, recordSecurityEvent } from "../audit";
@@ -14,7 +15,7 @@ export type RegistrationResult =
   | { status: "registered"; customer: CustomerIdentity }
   | { status: "email-taken" }
   | { status: "proof-used" }
-  | { status: "password-rejected"; message: string };
+  | { status: "password-rejected"; problem: PasswordProblem };
 
 /**
  * Creates an account whose address has been proven: by a sign-up link or code (`useProof`, which uses it up in the
@@ -27,7 +28,7 @@ export async function registerCustomer(
   now = new Date(),
 ): Promise<RegistrationResult> {
   const problem = await passwordPolicyProblem(input.password, { email: input.email });
-  if (problem) return { status: "password-rejected", message: problem };
+  if (problem) return { status: "password-rejected", problem };
   const passwordHash = await hashPassword(input.password);
   try {
     const created = await getDb().$transaction(async (tx) => {

@@ -2,10 +2,11 @@ import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { countCharacters, type NewPassword } from "@/app/_lib/validation";
 import { getConfig } from "../env";
+import type { PasswordProblem } from "../shopper-language";
 import { verifyPassword } from "./password-hash";
 
 /**
- * The rules a new password must meet beyond its shape (newPasswordSchema checks 8 to 128 characters), the same at
+ * The rules a new password must meet beyond its shape (newPasswordSchema checks 8 to 128 characters; here PASSWORD_MIN_LENGTH raises the floor), the same at
  * register, reset and change, following NIST SP 800-63B-4 and OWASP ASVS 5.0: no composition rules, but not a
  * common password, not built from the email address, and not the password it replaces.
  */
@@ -22,17 +23,12 @@ function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-/** Why the password is refused, in words for the shopper, or null when it is acceptable. */
-export async function passwordPolicyProblem(password: NewPassword, context: PasswordContext): Promise<string | null> {
-  const minLength = getConfig().passwordMinLength;
-  if (countCharacters(password) < minLength) return `Use at least ${minLength} characters`;
-  if (isCommonPassword(password)) return "That's one of the most common passwords. Choose one that's harder to guess";
+/** Why the password is refused, as a problem each door words in its shopper's language, or null when it is acceptable. */
+export async function passwordPolicyProblem(password: NewPassword, context: PasswordContext): Promise<PasswordProblem | null> {
+  if (countCharacters(password) < getConfig().passwordMinLength) return "passwordTooShort";
+  if (isCommonPassword(password)) return "passwordCommon";
   const localPart = context.email.split("@")[0] ?? "";
-  if (localPart.length >= 3 && password.toLowerCase().includes(localPart.toLowerCase())) {
-    return "Don't use your email address in your password";
-  }
-  if (context.currentPasswordHash && (await verifyPassword(context.currentPasswordHash, password))) {
-    return "That's your current password. Choose a new one";
-  }
+  if (localPart.length >= 3 && password.toLowerCase().includes(localPart.toLowerCase())) return "passwordContainsEmail";
+  if (context.currentPasswordHash && (await verifyPassword(context.currentPasswordHash, password))) return "passwordIsCurrent";
   return null;
 }

@@ -1,3 +1,4 @@
+import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
 import type { NewPassword } from "@/app/_lib/validation";
 import { hashPassword } from "../auth/password-hash";
@@ -15,7 +16,7 @@ import { checkResetTokenById } from "./reset-token-checks";
 export type CompletePasswordResetResult =
   | { status: "completed"; customerId: string; email: string }
   | UnusableResetProof
-  | { status: "password-rejected"; message: string };
+  | { status: "password-rejected"; problem: PasswordProblem };
 
 class TokenAlreadyConsumed extends Error {}
 
@@ -45,7 +46,7 @@ export async function completePasswordReset(
     select: { id: true, name: true, email: true, passwordHash: true },
   });
   const problem = await passwordPolicyProblem(input.newPassword, { email: customer.email, currentPasswordHash: customer.passwordHash });
-  if (problem) return { status: "password-rejected", message: problem };
+  if (problem) return { status: "password-rejected", problem };
 
   const passwordHash = await hashPassword(input.newPassword);
   try {

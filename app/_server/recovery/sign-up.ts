@@ -1,3 +1,4 @@
+import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
 import type { NewPassword } from "@/app/_lib/validation";
 import { registerCustomer } from "../auth/customer-accounts";
@@ -46,7 +47,7 @@ export async function checkSignUpGrant(grant: unknown): Promise<SignUpPageCheck>
 
 export type SignUpCompletion =
   | { status: "created"; email: string }
-  | { status: "password-rejected"; message: string }
+  | { status: "password-rejected"; problem: PasswordProblem }
   | { status: "already-registered" }
   | { status: UnusableLinkReason | "missing" };
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isDevMailboxEnabled } from "@/app/_server/email/dev-mailbox-access";
 import { listDevMailboxMessages } from "@/app/_server/email/dev-mailbox";
@@ -15,7 +14,7 @@ export default async function DevMailboxPage() {
       </p>
       {messages.length === 0 ? (
         <p>
-          No emails yet. <Link href="/forgot-password">Ask for a password reset</Link> and it will appear here.
+          No emails yet. <a href="/forgot-password">Ask for a password reset</a> and it will appear here.
         </p>
       ) : (
         <table className="mailbox-table">
@@ -33,7 +32,7 @@ export default async function DevMailboxPage() {
                 <td>{formatReceivedAt(message.createdAt)}</td>
                 <td>{message.to}</td>
                 <td>
-                  <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
+                  <a href={`/dev/mailbox/${message.id}`}>{message.subject}</a>
                 </td>
               </tr>
             ))}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
 import { checkAccountAlert } from "@/app/_server/recovery/account-alerts";
 import { confirmNotMe } from "../actions";
@@ -37,9 +36,9 @@ export default async function NotMePage({ searchParams }: { searchParams: Search
           send a reset link to the address you say isn&apos;t yours. Please contact us, and we&apos;ll help you get back in.
         </p>
         <div className="button-row">
-          <Link className="button button-secondary" href="/">
+          <a className="button button-secondary" href="/">
             Go to the shop
-          </Link>
+          </a>
         </div>
       </section>
     );
@@ -56,9 +55,9 @@ export default async function NotMePage({ searchParams }: { searchParams: Search
           link to choose a new one: it&apos;s the only way back in, and only you receive it.
         </p>
         <div className="button-row">
-          <Link className="button button-secondary" href="/">
+          <a className="button button-secondary" href="/">
             Go to the shop
-          </Link>
+          </a>
         </div>
       </section>
     );
@@ -74,9 +73,9 @@ export default async function NotMePage({ searchParams }: { searchParams: Search
         <h1 id="not-me-title">{title}</h1>
         <p>{body}</p>
         <div className="button-row">
-          <Link className="button button-primary" href="/forgot-password">
+          <a className="button button-primary" href="/forgot-password">
             Reset my password
-          </Link>
+          </a>
         </div>
       </section>
     );

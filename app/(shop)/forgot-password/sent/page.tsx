@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatMinutes } from "@/app/_lib/format";
 import { pageSettings } from "@/app/_server/env";
 import { FocusOnArrival } from "./focus-on-arrival";
@@ -26,17 +25,17 @@ export default function ResetLinkSentPage() {
         {formatMinutes(pageSettings().resetTokenTtlMinutes)} and works once.
       </p>
       <p>
-        Reading email on another device? The email also has a code you can <Link href="/reset-password/code">enter here</Link>{" "}
+        Reading email on another device? The email also has a code you can <a href="/reset-password/code">enter here</a>{" "}
         instead.
       </p>
       <p>Didn&apos;t get it after a few minutes? Check your spam folder, or make sure you typed the address you shop with.</p>
       <div className="button-row">
-        <Link className="button button-secondary" href="/forgot-password">
+        <a className="button button-secondary" href="/forgot-password">
           Try another email
-        </Link>
-        <Link className="button button-secondary" href="/login">
+        </a>
+        <a className="button button-secondary" href="/login">
           Back to sign in
-        </Link>
+        </a>
       </div>
     </section>
   );

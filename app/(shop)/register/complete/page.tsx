@@ -6,8 +6,7 @@ import { type SearchParams, singleParam } from "@/app/_lib/search-params";
 import { isVerificationPageProblem } from "@/app/_lib/verification";
 import { checkSignUpGrant } from "@/app/_server/recovery/sign-up";
 import { readVerificationGrantCookie } from "@/app/_server/recovery/verification-cookie";
-import { getConfig } from "@/app/_server/env";
-import { FinishSignUpForm } from "./finish-sign-up-form";
+import { FinishSignUpForm } from "./finish-sign-up-form.lazy";
 
 export const metadata: Metadata = { title: "Finish creating your account" };
 
@@ -22,7 +21,7 @@ export default async function FinishSignUpPage({ searchParams }: { searchParams:
   if (check.status !== "valid") return <VerificationProblem purpose="sign-up" problem={check.status} />;
   return (
     <AuthCard title="Finish creating your account" intro={`Your email address is confirmed: ${check.email}. Now choose your name and a password.`}>
-      <FinishSignUpForm email={check.email} passwordMinLength={getConfig().passwordMinLength} />
+      <FinishSignUpForm email={check.email} />
     </AuthCard>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatMinutes } from "@/app/_lib/format";
 import { VERIFICATION_TTL_MINUTES } from "@/app/_lib/verification";
 import { FocusOnArrival } from "../../forgot-password/sent/focus-on-arrival";
@@ -27,17 +26,17 @@ export default function SignUpSentPage() {
         the email says so, with a link to sign in.
       </p>
       <p>
-        Reading email on another device? The email also has a code you can <Link href="/register/code">enter here</Link>{" "}
+        Reading email on another device? The email also has a code you can <a href="/register/code">enter here</a>{" "}
         instead.
       </p>
       <p>Didn&apos;t get it after a few minutes? Check your spam folder, or make sure you typed your address correctly.</p>
       <div className="button-row">
-        <Link className="button button-secondary" href="/register">
+        <a className="button button-secondary" href="/register">
           Try another email
-        </Link>
-        <Link className="button button-secondary" href="/login">
+        </a>
+        <a className="button button-secondary" href="/login">
           Back to sign in
-        </Link>
+        </a>
       </div>
     </section>
   );

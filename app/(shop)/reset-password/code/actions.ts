@@ -8,6 +8,7 @@ import { firstErrorPerField, resetCodeEntrySchema } from "@/app/_lib/validation"
 import { currentRequestOrigin } from "@/app/_server/client-address";
 import { setResetGrantCookie } from "@/app/_server/recovery/reset-grant-cookie";
 import { redeemResetCode } from "@/app/_server/recovery/reset-grant-exchange";
+import { requestProblemDescriber } from "@/app/_server/shopper-language";
 
 export type ResetCodeField = "email" | "code";
 export type ResetCodeFormState = FormState<ResetCodeField>;
@@ -15,7 +16,7 @@ export type ResetCodeFormState = FormState<ResetCodeField>;
 export async function enterResetCode(_previous: ResetCodeFormState, formData: FormData): Promise<ResetCodeFormState> {
   const values = { email: formText(formData, "email"), code: formText(formData, "code") };
   const parsed = resetCodeEntrySchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: firstErrorPerField(parsed.error, await requestProblemDescriber()), values };
 
   const result = await redeemResetCode(parsed.data, await currentRequestOrigin());
   if (result.status === "rate-limited") redirectToTooManyAttempts(result.retryAfterSeconds, "/reset-password/code");

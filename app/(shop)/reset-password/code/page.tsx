@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/app/_components/auth-card";
-import { CodeEntryForm } from "@/app/_components/code-entry-form";
+import { CodeEntryForm } from "@/app/_components/code-entry-form.lazy";
 import { enterResetCode } from "./actions";
 
 export const metadata: Metadata = { title: "Enter your reset code" };
@@ -14,7 +13,7 @@ export default function ResetCodePage() {
     >
       <CodeEntryForm action={enterResetCode} />
       <p className="auth-card-footer">
-        No code? <Link href="/forgot-password">Ask for a new one</Link>
+        No code? <a href="/forgot-password">Ask for a new one</a>
       </p>
     </AuthCard>
   );

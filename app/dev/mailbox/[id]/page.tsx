@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { isDevMailboxEnabled } from "@/app/_server/email/dev-mailbox-access";
@@ -13,7 +12,7 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
   return (
     <>
       <p>
-        <Link href="/dev/mailbox">← All emails</Link>
+        <a href="/dev/mailbox">← All emails</a>
       </p>
       <h1>{message.subject}</h1>
       <dl className="details">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { VerificationProblem } from "@/app/_components/verification-problem";
 import { type SearchParams, singleParam } from "@/app/_lib/search-params";
 import { isVerificationPageProblem } from "@/app/_lib/verification";
@@ -22,9 +21,9 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
         <h1 id="confirm-email-title">This address can&apos;t be used</h1>
         <p>It has had an account of its own since the change was asked for, so the email address stays as it was.</p>
         <div className="button-row">
-          <Link className="button button-secondary" href="/account">
+          <a className="button button-secondary" href="/account">
             Go to your account
-          </Link>
+          </a>
         </div>
       </section>
     );

@@ -1,0 +1,81 @@
+"use client";
+import { type ComponentType, createContext, lazy, type ReactNode, Suspense, use } from "react";
+import type { Messages } from "@/messages";
+
+/**
+ * The words the forms show in the browser, in the page's language: the form labels and buttons, and the field
+ * problems, with the configured minimum password length. The shop layout hands them over from the server, so the
+ * browser runs no message formatter (next-intl's would weigh more than the forms): the messages it needs only
+ * name values, which fillMessage() (app/_lib/client-copy.ts) puts in.
+ * With the forms' loader below, this is the forms' part of the shop layout: every page loads it, so it stays small,
+ * and each page's form loader (a *.lazy.tsx next to the form) needn't carry its own copy of the loader.
+ */
+export type ClientCopy = {
+  forms: Messages["forms"];
+  problems: Messages["problems"];
+  passwordMinLength: number;
+};
+
+const CopyContext = createContext<ClientCopy | null>(null);
+
+export function CopyProvider({ copy, children }: { copy: ClientCopy; children: ReactNode }) {
+  return <CopyContext value={copy}>{children}</CopyContext>;
+}
+
+export function useCopy(): ClientCopy {
+  const copy = use(CopyContext);
+  if (!copy) throw new Error("useCopy needs the CopyProvider of the shop layout");
+  return copy;
+}
+
+let firstInteraction: Promise<void> | undefined;
+
+/** Settles the first time the shopper points, touches, types or moves focus anywhere on the page. */
+function whenTheShopperInteracts(): Promise<void> {
+  firstInteraction ??= new Promise((resolve) => {
+    const events = ["pointerdown", "touchstart", "keydown", "focusin"] as const;
+    const settle = () => {
+      for (const event of events) window.removeEventListener(event, settle, true);
+      resolve();
+    };
+    for (const event of events) window.addEventListener(event, settle, { capture: true, passive: true });
+  });
+  return firstInteraction;
+}
+
+/**
+ * A form whose client code (React Hook Form and the form itself) loads when the shopper first interacts with the
+ * page, not with it. The server renders the form in full, and until the code arrives it is that HTML: a working
+ * form posting to its server action, as it is without JavaScript. Once loaded, React hydrates it in place (the same
+ * elements, so what was typed and where focus is stay), and the instant checks take over. This keeps the pages'
+ * first load within budget (e2e/client-weight.spec.ts): React Hook Form alone is about 12.8 KiB gzipped.
+ * A form rendered after the first interaction (a page the router shows after a server action) loads at once.
+ */
+export function enhanceOnInteraction<Props extends object>(
+  load: () => Promise<ComponentType<Props>>,
+  /** The form itself, on the server only (undefined in the browser), so the server never waits for it. */
+  onServer: ComponentType<Props> | undefined,
+): ComponentType<Props> {
+  // In the browser, the code starts loading on the first interaction whether or not the form is showing yet, so a
+  // form the page shows later (the code entry after asking for an email change) is ready when it appears.
+  let loaded = onServer;
+  const loading = typeof window === "undefined" ? undefined : whenTheShopperInteracts().then(load).then((component) => (loaded = component));
+  const Form = lazy(() => {
+    const ready = loaded;
+    if (ready) {
+      // Settled at once, so React renders it in place: on the server instead of streaming it later behind a script
+      // (which a browser without JavaScript would never run), in the browser without a moment of nothing.
+      const settled = { then: (resolve: (module: { default: ComponentType<Props> }) => void) => resolve({ default: ready }) };
+      return settled as unknown as Promise<{ default: ComponentType<Props> }>;
+    }
+    return (loading as Promise<ComponentType<Props>>).then((component) => ({ default: component }));
+  });
+  function EnhancedOnInteraction(props: Props) {
+    return (
+      <Suspense fallback={null}>
+        <Form {...props} />
+      </Suspense>
+    );
+  }
+  return EnhancedOnInteraction;
+}
