@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import {
+  builtPageSettings,
   CAPTURE_URL,
   E2E_DATABASE_KIND,
   E2E_LOG_DIR,
@@ -17,6 +18,7 @@ const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/b
 for (const url of [STORE_DATABASE_URL, MAILBOX_STORE_DATABASE_URL]) assertLocalDatabase(url);
 
 const sharedServerEnv = {
+  ...builtPageSettings(),
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
@@ -59,7 +61,7 @@ function storeServer(name: string, url: string, databaseUrl: string, env: Record
 /** Requests no browser would make (huge or malformed input, other clients' APIs), sent straight to the server. */
 const HTTP_SPECS = /\.http\.spec\.ts$/;
 /** The journeys through forms, which run again as a browser without JavaScript posts them. */
-const FORM_JOURNEYS = /(password-reset|account|sign-up|email-change)\.spec\.ts$/;
+const FORM_JOURNEYS = /(password-reset|account|sign-up|email-change|languages)\.spec\.ts$/;
 /**
  * What depends on the database itself, and so runs on PostgreSQL too: several instances on one database, the
  * outbox across crashes and outages, rate-limit counters, and equal answers for known and unknown addresses.

@@ -1,8 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { readFileSync } from "node:fs";
+import { createTranslator } from "next-intl";
 import { type InlineHashes, pageContentSecurityPolicy, STANDALONE_PAGE_CSP } from "./app/_lib/content-security-policy";
 import { PASSWORD_MAX_LENGTH } from "./app/_lib/field-rules";
 import { standalonePage } from "./app/_lib/standalone-page";
+import { DEFAULT_LOCALE, splitLocalePrefix } from "./i18n/locales.mjs";
+import { MESSAGES } from "./messages";
 
 /**
  * Runs before every page rendered per request, and every form submission:
@@ -50,20 +53,33 @@ export function proxy(request: NextRequest) {
 function refuseCrossSitePost(request: NextRequest): NextResponse | null {
   const origin = request.headers.get("origin");
   if (!production || !appOrigin || origin === null || origin === appOrigin) return null;
+  const { locale, t } = pageWords(request);
   return standaloneAnswer(403, {
-    title: "That form came from another site",
-    paragraphs: ["For your safety, forms on this shop can only be sent from its own pages, so nothing was done."],
-    links: [{ href: request.nextUrl.pathname, label: "Open the page here and try again" }],
+    lang: locale,
+    title: t("crossSite.title"),
+    paragraphs: [t("crossSite.body")],
+    links: [{ href: request.nextUrl.pathname, label: t("crossSite.retry") }],
   }, request);
+}
+
+/** The words of the page a refused post was sent to, in its language (from its path: /de/login is German). */
+function pageWords(request: NextRequest) {
+  const locale = splitLocalePrefix(request.nextUrl.pathname).locale ?? DEFAULT_LOCALE;
+  return { locale, t: createTranslator({ locale, messages: MESSAGES[locale], namespace: "shop.refused" }) };
 }
 
 function standaloneAnswer(status: number, page: Parameters<typeof standalonePage>[0], request: NextRequest): NextResponse {
   if (request.headers.has("next-action")) {
-    return new NextResponse(page.paragraphs.join(" "), { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse(page.paragraphs.join(" "), { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": page.lang } });
   }
   return new NextResponse(standalonePage(page), {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": STANDALONE_PAGE_CSP },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Language": page.lang,
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": STANDALONE_PAGE_CSP,
+    },
   });
 }
 
@@ -72,12 +88,12 @@ function refuseOversizedBody(request: NextRequest): NextResponse | null {
   if (Number.isInteger(declaredLength) && declaredLength <= FORM_BODY_LIMIT_BYTES) return null;
   // Browsers always send a Content-Length with a form; a streamed body of unknown size is refused too (411).
   const status = Number.isInteger(declaredLength) ? 413 : 411;
+  const { locale, t } = pageWords(request);
   return standaloneAnswer(status, {
-    title: "That was too much to send",
-    paragraphs: [
-      `What you entered was longer than this form accepts, so nothing was saved. Passwords can be up to ${PASSWORD_MAX_LENGTH} characters.`,
-    ],
-    links: [{ href: request.nextUrl.pathname, label: "Go back and try again" }],
+    lang: locale,
+    title: t("tooLarge.title"),
+    paragraphs: [t("tooLarge.body", { max: PASSWORD_MAX_LENGTH })],
+    links: [{ href: request.nextUrl.pathname, label: t("tooLarge.retry") }],
   }, request);
 }
 
@@ -86,12 +102,12 @@ export const config = {
     {
       // Pages rendered per request and form posts. Not static files, the favicon, the 429 page and the dev mailbox's
       // framed messages, each of which sets its own policy; nor the JSON APIs, which set their own limits and errors
-      // and would pay about 2 ms of proxy per request (docs/BENCHMARKS.md); nor the prerendered pages. Next needs
-      // this literal; app/_lib/api-mounts.test.ts checks it against the list of API paths, and
-      // e2e/links-and-headers.http.spec.ts against the pages the build prerendered. /reset-password has its own
-      // entry below.
+      // and would pay about 2 ms of proxy per request (docs/BENCHMARKS.md); nor the prerendered pages, in English
+      // (unprefixed) or under /de and /fr. Next needs this literal; app/_lib/api-mounts.test.ts checks it against the
+      // list of API paths and the languages, and e2e/links-and-headers.http.spec.ts against the pages the build
+      // prerendered. /reset-password has its own entries below.
       source:
-        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$|$|login$|login/(?:password-reset|signed-out|account-created|already-registered|email-changed)$|register$|register/sent$|register/code$|forgot-password$|forgot-password/sent$|reset-password$|reset-password/code$).*)",
+        "/((?!_next/static|_next/image|favicon\\.svg|dev/mailbox/(?:previews/[^/]+/)?[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$|(?:(?:de|fr)/)?too-many-attempts|(?:(?:de|fr)(?:/|$))?(?:$|login$|login/(?:password-reset|signed-out|account-created|already-registered|email-changed)$|register$|register/sent$|register/code$|forgot-password$|forgot-password/sent$|reset-password$|reset-password/code$)).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
@@ -99,8 +115,18 @@ export const config = {
     },
     {
       // /reset-password, the page that renders per request, but not the emailed link (?token=…&email=…): that is a
-      // bare 303 from app/(shop)/reset-password/open/route.ts, and without the proxy it costs about 40% less CPU.
+      // bare 303 from app/[locale]/reset-password/open/route.ts, and without the proxy it costs about 40% less CPU.
       source: "/reset-password",
+      missing: [
+        { type: "query", key: "token" },
+        { type: "query", key: "email" },
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      // The same, in the other languages.
+      source: "/:locale(de|fr)/reset-password",
       missing: [
         { type: "query", key: "token" },
         { type: "query", key: "email" },
@@ -111,15 +137,16 @@ export const config = {
     {
       // Every request that can carry a body (HTTP/1.1 frames one only with Content-Length or Transfer-Encoding), to
       // any page, whatever it says about prefetching: the prerendered pages' form posts, /reset-password whatever
-      // its query, and posts marked as prefetches, which the entries above let by. So the body limit and the policy
-      // apply to each of them. The same path exclusions as the first entry, but for the prerendered pages.
+      // its query, posts marked as prefetches, which the entries above let by, and the language switcher's. So the
+      // body limit and the policy apply to each of them. The same path exclusions as the first entry, but for the
+      // prerendered pages.
       source:
-        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$).*)",
+        "/((?!_next/static|_next/image|favicon\\.svg|dev/mailbox/(?:previews/[^/]+/)?[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$|(?:(?:de|fr)/)?too-many-attempts).*)",
       has: [{ type: "header", key: "content-length" }],
     },
     {
       source:
-        "/((?!_next/static|_next/image|favicon\\.svg|too-many-attempts|dev/mailbox/[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$).*)",
+        "/((?!_next/static|_next/image|favicon\\.svg|dev/mailbox/(?:previews/[^/]+/)?[^/]+/html|api/|rest/|auth/customer/emailpass/|.*/auth/(?:forgot|reset)-password$|(?:(?:de|fr)/)?too-many-attempts).*)",
       has: [{ type: "header", key: "transfer-encoding" }],
     },
   ],

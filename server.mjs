@@ -3,6 +3,10 @@
 // address. Next copies the peer into X-Forwarded-For only when a client didn't send that header itself, so on its own
 // it cannot tell a forged X-Forwarded-For from a real one. Here the peer goes into PEER_ADDRESS_HEADER, which any
 // incoming copy is stripped of, and app/_server/client-address.ts combines it with TRUST_PROXY_HOPS.
+// It also finds each page request's language (i18n/routing.mjs, routeLocale): a shopper whose language isn't English
+// who opens an unprefixed page is sent to their language's version, and a form post carries its page's language
+// to the server action in LOCALE_HEADER. Here rather than in proxy.ts, which the prerendered pages skip (a pass
+// through it costs more CPU than serving such a page), so every page stays as cheap as it was.
 //
 //   node server.mjs            production (NODE_ENV=production unless set otherwise); `npm start`
 //   node server.mjs --dev      development with hot reload, in one process; `npm run dev`
@@ -21,6 +25,8 @@ import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
+import { LOCALE_HEADER } from "./i18n/locales.mjs";
+import { routeLocale } from "./i18n/routing.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -154,6 +160,21 @@ async function serve() {
     delete request.headers[PEER_ADDRESS_HEADER];
     const peer = request.socket.remoteAddress;
     if (peer) request.headers[PEER_ADDRESS_HEADER] = peer;
+    delete request.headers[LOCALE_HEADER];
+    const { redirect, locale } = routeLocale(request.method, request.url ?? "/", request.headers);
+    if (redirect) {
+      response.writeHead(307, {
+        Location: redirect,
+        // Chosen from the Cookie and Accept-Language headers, for this shopper only.
+        Vary: "Cookie, Accept-Language",
+        "Cache-Control": "no-store",
+        // The address may be an emailed link, token and all: nothing may pass it on.
+        "Referrer-Policy": "no-referrer",
+      });
+      response.end();
+      return;
+    }
+    if (locale) request.headers[LOCALE_HEADER] = locale;
     if (appOrigin && !dev) {
       request.headers.host = appOrigin.host;
       request.headers["x-forwarded-host"] = appOrigin.host;

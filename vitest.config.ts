@@ -9,11 +9,13 @@ export default defineConfig({
     alias: [
       // The core is marked `import "server-only"`, which throws outside Next's server bundles. Tests run it directly.
       { find: /^server-only$/, replacement: path.join(root, "test/server-only-stub.ts") },
+      // Next's build supplies this module; outside it there is no page, so no page language.
+      { find: /^next\/root-params$/, replacement: path.join(root, "test/root-params-stub.ts") },
       { find: /^@\//, replacement: `${root}/` },
     ],
   },
   test: {
-    include: ["app/**/*.test.ts", "messages/**/*.test.ts", "app/**/*.test.tsx", "emails/**/*.test.tsx", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "i18n/**/*.test.ts", "messages/**/*.test.ts", "app/**/*.test.tsx", "emails/**/*.test.tsx", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],

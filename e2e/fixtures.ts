@@ -54,9 +54,11 @@ export { expect };
  * Another device: a separate browser context, with the running project's JavaScript setting and its own client
  * address, on the store the test is about.
  */
-export async function newDevice(browser: Browser, baseURL = STORE_URL) {
+export async function newDevice(browser: Browser, baseURL = STORE_URL, options: { locale?: string } = {}) {
   return browser.newContext({
     baseURL,
+    // The browser's language: Chromium sends it as Accept-Language (en-US unless a test says otherwise).
+    locale: options.locale,
     javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false,
     extraHTTPHeaders: { "X-Forwarded-For": uniqueClientAddress() },
   });

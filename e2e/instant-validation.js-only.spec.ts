@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from "./support/servers";
 import { expect, signIn, startOnForm, test } from "./fixtures";
 
 // With JavaScript, the same rules the server applies are checked as the shopper types, with no round trip: React Hook
@@ -19,7 +20,7 @@ test("fields are checked as the shopper leaves them, without a request to the se
   const passwordForm = page.getByRole("form", { name: "Change password" });
   await passwordForm.getByLabel("New password", { exact: true }).fill("short");
   await passwordForm.getByLabel("Confirm new password").focus();
-  await expect(passwordForm.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(/Use at least 8 characters/);
+  await expect(passwordForm.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(new RegExp(`Use at least ${PASSWORD_MIN_LENGTH} characters`));
 
   // Once a field has been checked, fixing it clears the message as the shopper types.
   await emailForm.getByLabel("New email address").fill("fixed@example.com");
@@ -86,4 +87,35 @@ test("a problem the server finds (a wrong current password) shows on its field, 
 
   await current.fill("now something else");
   await expect(current, "the server's message no longer applies once the field is edited").not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("the browser checks the minimum length the server is configured with, and the server agrees", async ({ page, shopper }) => {
+  // `npm test` builds with PASSWORD_MIN_LENGTH=10 (not the default 8): the number reaches the page from the server.
+  await signIn(page, shopper);
+  await expect(page).toHaveURL(/\/account$/);
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  const form = page.getByRole("form", { name: "Change password" });
+  await startOnForm(form);
+  const password = form.getByLabel("New password", { exact: true });
+  await expect(password).toHaveAccessibleDescription(new RegExp(`At least ${PASSWORD_MIN_LENGTH} characters`));
+
+  const oneShort = "x".repeat(PASSWORD_MIN_LENGTH - 2).concat("!");
+  await password.fill(oneShort);
+  await form.getByLabel("Confirm new password").focus();
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveAccessibleDescription(new RegExp(`Use at least ${PASSWORD_MIN_LENGTH} characters`));
+  expect(posts, "refused in the browser, with no request").toEqual([]);
+
+  // Exactly the minimum passes the browser's check, and the server takes it.
+  const justEnough = "tern lake!".padEnd(PASSWORD_MIN_LENGTH, "q");
+  await form.getByLabel("Current password").fill(shopper.password);
+  await password.fill(justEnough);
+  await form.getByLabel("Confirm new password").fill(justEnough);
+  await expect(password).not.toHaveAttribute("aria-invalid", "true");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/account\?notice=password-changed$/);
+  expect(posts).toHaveLength(1);
 });

@@ -37,15 +37,22 @@ test("opening the link moves the token into a strict cookie and leaves a clean U
   expect(headers.location).toBe("/reset-password");
   expect(headers["referrer-policy"]).toBe("no-referrer");
   expect(headers["cache-control"]).toBe("no-store");
-  const cookie = headers["set-cookie"] ?? "";
-  expect(cookie).toMatch(/^reset_grant=v1\./);
-  expect(cookie).toContain("HttpOnly");
-  expect(cookie).toMatch(/SameSite=strict/i);
-  expect(cookie).toContain("Path=/reset-password");
-  expect(cookie).toMatch(/Max-Age=\d+/);
-  expect(cookie).not.toContain(new URL(link).searchParams.get("token") ?? "no token");
-  // On plain http (these tests), Secure would make browsers drop the cookie; on https it is set (unit-tested).
-  expect(cookie).not.toContain("Secure");
+  // One cookie per language's reset page, each scoped to that page alone, so switching language keeps the grant.
+  const cookies = landing.headersArray().filter(({ name }) => name.toLowerCase() === "set-cookie").map(({ value }) => value);
+  expect(cookies.map((cookie) => /^([^=]+)=.*Path=([^;]+)/.exec(cookie)?.slice(1))).toEqual([
+    ["reset_grant", "/reset-password"],
+    ["reset_grant_de", "/de/reset-password"],
+    ["reset_grant_fr", "/fr/reset-password"],
+  ]);
+  for (const cookie of cookies) {
+    expect(cookie).toMatch(/^reset_grant(_de|_fr)?=v1\./);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toMatch(/SameSite=strict/i);
+    expect(cookie).toMatch(/Max-Age=\d+/);
+    expect(cookie).not.toContain(new URL(link).searchParams.get("token") ?? "no token");
+    // On plain http (these tests), Secure would make browsers drop the cookie; on https it is set (unit-tested).
+    expect(cookie).not.toContain("Secure");
+  }
 
   const form = await request.get(`${STORE_URL}/reset-password`);
   expect(form.status()).toBe(200);
@@ -97,11 +104,13 @@ function expectStrictPolicy(policy: string, path: string) {
 }
 
 test("pages rendered per request have a Content-Security-Policy with a fresh nonce on every script, and HSTS", async ({ request }) => {
-  // /reset-password with a query that isn't the emailed link's still renders through the proxy.
-  const pages = ["/reset-password", "/reset-password?link=expired", "/account/not-me"];
+  // /reset-password with a query that isn't the emailed link's still renders through the proxy, and so does the "not
+  // found" page (app/global-not-found.tsx), in the path's language or the visitor's.
+  const pages = ["/reset-password", "/reset-password?link=expired", "/account/not-me", "/de/reset-password", "/no-such-page", "/fr/no-such-page"];
   const nonces = new Set<string>();
   for (const path of pages) {
     const response = await request.get(`${STORE_URL}${path}`);
+    expect(response.status(), path).toBe(path.endsWith("no-such-page") ? 404 : 200);
     const policy = response.headers()["content-security-policy"] ?? "";
     const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
     expect(nonce, path).toBeTruthy();
@@ -118,9 +127,10 @@ test("pages rendered per request have a Content-Security-Policy with a fresh non
 test("every page the build prerendered is served with the policy that allows exactly its inline scripts, by hash", async ({ request }) => {
   const built = JSON.parse(readFileSync(".next/static-page-csp.json", "utf8")) as { paths: string[]; policy: string };
   const pages = built.paths.filter((path) => !path.startsWith("/_"));
-  // The auth pages are among them: they have nothing per request to render.
-  expect(pages).toEqual(expect.arrayContaining(["/", "/login", "/register", "/forgot-password", "/forgot-password/sent", "/reset-password/code"]));
-  for (const path of [...pages, "/login?notice=password-reset", "/login?returnTo=%2Faccount"]) {
+  // The auth pages are among them, in every language: they have nothing per request to render.
+  const authPages = ["/", "/login", "/register", "/forgot-password", "/forgot-password/sent", "/reset-password/code"];
+  expect(pages).toEqual(expect.arrayContaining(authPages.flatMap((path) => [path, `/de${path === "/" ? "" : path}`, `/fr${path === "/" ? "" : path}`])));
+  for (const path of [...pages, "/login?notice=password-reset", "/login?returnTo=%2Faccount", "/de/login?notice=signed-out"]) {
     const response = await request.get(`${STORE_URL}${path}`);
     expect(response.status(), path).toBe(200);
     const policy = response.headers()["content-security-policy"] ?? "";
@@ -132,12 +142,6 @@ test("every page the build prerendered is served with the policy that allows exa
     expect(html, path).not.toContain("nonce=");
     for (const hash of inlineScriptHashes(html)) expect(policy, `${path}: ${hash}`).toContain(hash);
   }
-  // The prerendered not-found page, served through the proxy at an unknown path: its scripts are allowed too.
-  const missing = await request.get(`${STORE_URL}/no-such-page`);
-  expect(missing.status()).toBe(404);
-  const policy = missing.headers()["content-security-policy"] ?? "";
-  expectStrictPolicy(policy, "/no-such-page");
-  for (const hash of inlineScriptHashes(await missing.text())) expect(policy).toContain(hash);
 });
 
 test("the standalone 429 and 413 pages carry their own strict policy", async ({ request }) => {

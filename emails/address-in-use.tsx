@@ -1,7 +1,12 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, emailText } from "./_components/email-layout";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/i18n/locales.mjs";
+import { MESSAGES } from "@/messages";
+import { EmailLayout, emailText, strong } from "./_components/email-layout";
 
 export type AddressInUseEmailProps = {
+  /** The language of the account that holds the address: it goes to that account's owner. */
+  locale: Locale;
   storeName: string;
   /** Someone tried to create an account with this address, or to move another account to it. */
   purpose: "sign-up" | "email-change";
@@ -12,8 +17,18 @@ export type AddressInUseEmailProps = {
   forgotPasswordUrl: string;
 };
 
+function words(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.addressInUse" });
+}
+
+/** The subject line, in the email's language. */
+export function addressInUseSubject({ locale, storeName, purpose }: Pick<AddressInUseEmailProps, "locale" | "storeName" | "purpose">): string {
+  return words(locale)(`${purpose === "sign-up" ? "signUp" : "emailChange"}.subject`, { storeName });
+}
+
 // The defaults are the React Email preview data.
 export default function AddressInUseEmail({
+  locale = "en",
   storeName = "Juniper Goods",
   purpose = "sign-up",
   customerName = "Alex",
@@ -21,33 +36,26 @@ export default function AddressInUseEmail({
   signInUrl = "http://localhost:3000/login",
   forgotPasswordUrl = "http://localhost:3000/forgot-password",
 }: Partial<AddressInUseEmailProps>) {
-  const what =
-    purpose === "sign-up"
-      ? `Someone tried to create a new ${storeName} account with this address. You already have one, so we didn't create another, and nothing about your account has changed.`
-      : `Someone asked to move a different ${storeName} account to this address. It's already yours, so we didn't, and nothing about your account has changed.`;
+  const t = words(locale);
+  const common = createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.common" });
+  const key = purpose === "sign-up" ? "signUp" : "emailChange";
   return (
-    <EmailLayout
-      storeName={storeName}
-      preview={purpose === "sign-up" ? "You already have an account. Sign in, or reset your password." : "Nothing changed on your account."}
-      footer={`You received this email because someone entered ${email} on ${storeName}.`}
-    >
+    <EmailLayout lang={locale} storeName={storeName} preview={t(`${key}.preview`)} footer={common("enteredFooter", { email, storeName })}>
       <Heading as="h1" style={emailText.heading}>
-        {purpose === "sign-up" ? "You already have an account" : "Your address is already in use"}
+        {t(`${key}.heading`)}
       </Heading>
-      <Text style={emailText.paragraph}>Hi {customerName},</Text>
-      <Text style={emailText.paragraph}>{what}</Text>
-      <Text style={emailText.paragraph}>If it was you, sign in. If you&apos;ve forgotten your password, you can reset it.</Text>
+      <Text style={emailText.paragraph}>{common("greeting", { name: customerName })}</Text>
+      <Text style={emailText.paragraph}>{t(`${key}.what`, { storeName })}</Text>
+      <Text style={emailText.paragraph}>{t("ifYou")}</Text>
       <Section style={{ margin: "8px 0 16px" }}>
         <Button href={signInUrl} style={emailText.button}>
-          Sign in
+          {t("signIn")}
         </Button>
       </Section>
       <Text style={emailText.paragraph}>
-        Forgotten your password? <Link href={forgotPasswordUrl} style={emailText.link}>Reset it here</Link>: {forgotPasswordUrl}
+        {t.rich("forgotten", { link: (chunks) => <Link href={forgotPasswordUrl} style={emailText.link}>{chunks}</Link>, url: forgotPasswordUrl })}
       </Text>
-      <Text style={emailText.paragraph}>
-        <strong>Wasn&apos;t you?</strong> You can ignore this email. Your account stays as it is.
-      </Text>
+      <Text style={emailText.paragraph}>{t.rich("notYou", { strong })}</Text>
     </EmailLayout>
   );
 }

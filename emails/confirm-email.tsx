@@ -1,7 +1,12 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, emailText } from "./_components/email-layout";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/i18n/locales.mjs";
+import { MESSAGES } from "@/messages";
+import { EmailLayout, emailText, strong } from "./_components/email-layout";
 
 export type ConfirmEmailProps = {
+  /** The language of the request that asked for it. */
+  locale: Locale;
   storeName: string;
   /** Finishing a new account, or moving an existing one to this address. */
   purpose: "sign-up" | "email-change";
@@ -13,29 +18,22 @@ export type ConfirmEmailProps = {
   /** The one-time code, formatted for reading ("7KQ4-XM2P"), and where to enter it. */
   code: string;
   codeUrl: string;
-  /** How long the link and code last, already in words ("1 hour"). */
+  /** How long the link and code last, already in words in the email's language ("1 hour"). */
   expiresIn: string;
 };
 
-const wording = {
-  "sign-up": {
-    heading: "Finish creating your account",
-    intro: (storeName: string) => `Someone, we hope you, started creating a ${storeName} account with this address. Use this link to choose your name and password:`,
-    button: "Finish creating my account",
-    codeHint: (codeUrl: string) => `On another device? Go to ${codeUrl} there and enter this code with your email address.`,
-    ignore: "You can ignore this email. No account is created without this link or code.",
-  },
-  "email-change": {
-    heading: "Confirm your new email address",
-    intro: (storeName: string) => `You asked to use this address for your ${storeName} account. Confirm it with this link:`,
-    button: "Confirm my new address",
-    codeHint: () => "Or enter this code on your account page, where you asked for the change.",
-    ignore: "You can ignore this email. Nothing changes without this link or code.",
-  },
-};
+function words(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.confirmEmail" });
+}
+
+/** The subject line, in the email's language. */
+export function confirmEmailSubject({ locale, storeName, purpose }: Pick<ConfirmEmailProps, "locale" | "storeName" | "purpose">): string {
+  return words(locale)(`${purpose === "sign-up" ? "signUp" : "emailChange"}.subject`, { storeName });
+}
 
 // The defaults are the React Email preview data.
 export default function ConfirmEmail({
+  locale = "en",
   storeName = "Juniper Goods",
   purpose = "sign-up",
   email = "alex@example.com",
@@ -45,30 +43,31 @@ export default function ConfirmEmail({
   codeUrl = "http://localhost:3000/register/code",
   expiresIn = "1 hour",
 }: Partial<ConfirmEmailProps>) {
-  const words = wording[purpose];
+  const t = words(locale);
+  const common = createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.common" });
+  const key = purpose === "sign-up" ? "signUp" : "emailChange";
   return (
     <EmailLayout
+      lang={locale}
       storeName={storeName}
-      preview={`${words.heading}: use the link within ${expiresIn}, or the code ${code}.`}
-      footer={`You received this email because someone entered ${email} on ${storeName}.`}
+      preview={t("preview", { heading: t(`${key}.heading`), expiresIn, code })}
+      footer={common("enteredFooter", { email, storeName })}
     >
       <Heading as="h1" style={emailText.heading}>
-        {words.heading}
+        {t(`${key}.heading`)}
       </Heading>
-      <Text style={emailText.paragraph}>{customerName ? `Hi ${customerName},` : "Hello,"}</Text>
-      <Text style={emailText.paragraph}>{words.intro(storeName)}</Text>
+      <Text style={emailText.paragraph}>{customerName ? common("greeting", { name: customerName }) : common("hello")}</Text>
+      <Text style={emailText.paragraph}>{t(`${key}.intro`, { storeName })}</Text>
       <Section style={{ margin: "8px 0 24px" }}>
         <Button href={confirmUrl} style={emailText.button}>
-          {words.button}
+          {t(`${key}.button`)}
         </Button>
       </Section>
-      <Text style={emailText.paragraph}>{words.codeHint(codeUrl)} The link and the code last {expiresIn} and work once:</Text>
+      <Text style={emailText.paragraph}>{t(`${key}.codeHint`, { codeUrl, expiresIn })}</Text>
       <Text style={emailText.code}>{code}</Text>
-      <Text style={emailText.paragraph}>
-        <strong>Didn&apos;t ask for this?</strong> {words.ignore} Never share the link or the code, not even with us.
-      </Text>
+      <Text style={emailText.paragraph}>{t.rich(`${key}.ignore`, { strong })}</Text>
       <Text style={emailText.small} data-skip-in-text="true">
-        If the button doesn&apos;t work, copy this address into your browser:
+        {common("buttonFallback")}
         <br />
         <Link href={confirmUrl} style={emailText.link}>
           {confirmUrl}

@@ -1,12 +1,17 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, emailText } from "./_components/email-layout";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/i18n/locales.mjs";
+import { MESSAGES } from "@/messages";
+import { EmailLayout, emailText, strong } from "./_components/email-layout";
 
 export type PasswordResetEmailProps = {
+  /** The language of the request that asked for it. */
+  locale: Locale;
   storeName: string;
   customerName: string;
   email: string;
   resetUrl: string;
-  /** How long the link lasts, already in words ("30 minutes"). */
+  /** How long the link lasts, already in words in the email's language ("30 minutes"). */
   expiresIn: string;
   /** The one-time code, formatted for reading ("7KQ4-XM2P"), and where to enter it. */
   code: string;
@@ -14,8 +19,14 @@ export type PasswordResetEmailProps = {
   codeExpiresIn: string;
 };
 
+/** The subject line, in the email's language. */
+export function passwordResetSubject({ locale, storeName }: Pick<PasswordResetEmailProps, "locale" | "storeName">): string {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.passwordReset" })("subject", { storeName });
+}
+
 // The defaults are the React Email preview data.
 export default function PasswordResetEmail({
+  locale = "en",
   storeName = "Juniper Goods",
   customerName = "Alex",
   email = "alex@example.com",
@@ -25,39 +36,27 @@ export default function PasswordResetEmail({
   codeUrl = "http://localhost:3000/reset-password/code",
   codeExpiresIn = "10 minutes",
 }: Partial<PasswordResetEmailProps>) {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.passwordReset" });
+  const common = createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.common" });
   return (
-    <EmailLayout
-      storeName={storeName}
-      preview={`Choose a new password within ${expiresIn}, or use the code ${code}.`}
-      footer={`You received this email because someone asked to reset the password for the ${storeName} account ${email}.`}
-    >
+    <EmailLayout lang={locale} storeName={storeName} preview={t("preview", { expiresIn, code })} footer={t("footer", { storeName, email })}>
       <Heading as="h1" style={emailText.heading}>
-        Reset your password
+        {t("heading")}
       </Heading>
-      <Text style={emailText.paragraph}>Hi {customerName},</Text>
-      <Text style={emailText.paragraph}>
-        We received a request to reset the password for your {storeName} account. Use this link to choose a new one:
-      </Text>
+      <Text style={emailText.paragraph}>{common("greeting", { name: customerName })}</Text>
+      <Text style={emailText.paragraph}>{t("intro", { storeName })}</Text>
       <Section style={{ margin: "8px 0 24px" }}>
         <Button href={resetUrl} style={emailText.button}>
-          Choose a new password
+          {t("button")}
         </Button>
       </Section>
-      <Text style={emailText.paragraph}>
-        This link lasts {expiresIn} and works once. If it has expired, you can ask for a new one on the sign-in page.
-      </Text>
-      <Text style={emailText.paragraph}>
-        <strong>Resetting on another device?</strong> Go to {codeUrl} there and enter this code with your email
-        address. It works once, for {codeExpiresIn}:
-      </Text>
+      <Text style={emailText.paragraph}>{t("lasts", { expiresIn })}</Text>
+      <Text style={emailText.paragraph}>{t.rich("otherDevice", { codeUrl, codeExpiresIn, strong })}</Text>
       <Text style={emailText.code}>{code}</Text>
-      <Text style={emailText.paragraph}>
-        <strong>Didn&apos;t ask for this?</strong> You can ignore this email. Your password stays the same, and nobody
-        can change it without this link or code. Never share them, not even with us.
-      </Text>
+      <Text style={emailText.paragraph}>{t.rich("didntAsk", { strong })}</Text>
       {/* The plain-text part already shows the link in full. */}
       <Text style={emailText.small} data-skip-in-text="true">
-        If the button doesn&apos;t work, copy this address into your browser:
+        {common("buttonFallback")}
         <br />
         <Link href={resetUrl} style={emailText.link}>
           {resetUrl}

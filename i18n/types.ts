@@ -1,5 +1,5 @@
 import type { Messages } from "@/messages";
-import type { Locale } from "./locales";
+import type { Locale } from "./locales.mjs";
 
 // Every t("…") is checked against the English catalogue, and every locale against the list.
 declare module "next-intl" {

@@ -1,4 +1,4 @@
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/i18n/locales.mjs";
 import de from "./de";
 import en from "./en";
 import fr from "./fr";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, LOCALES } from "@/i18n/locales";
+import { DEFAULT_LOCALE, LOCALES } from "@/i18n/locales.mjs";
 import { MESSAGES } from "./index";
 
 // Every language has every message English has, and nothing else, with the same placeholders; and every file on

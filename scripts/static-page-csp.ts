@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { prerenderedPageContentSecurityPolicy } from "../app/_lib/content-security-policy";
+import { DEFAULT_LOCALE, splitLocalePrefix } from "../i18n/locales.mjs";
 
 const manifest = JSON.parse(readFileSync(".next/prerender-manifest.json", "utf8")) as { routes: Record<string, unknown> };
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -22,7 +23,9 @@ for (const path of Object.keys(manifest.routes).sort()) {
   const file = `.next/server/app${path === "/" ? "/index" : path}.html`;
   if (!existsSync(file)) continue; // a prerendered route handler or a JSON route: not a page
   const html = readFileSync(file, "utf8");
-  paths.push(path);
+  // The public address: English pages are built under /en and served without the prefix (i18n/locales.mjs).
+  const { locale, path: unprefixed } = splitLocalePrefix(path);
+  paths.push(locale === DEFAULT_LOCALE ? unprefixed : path);
   for (const script of inline(html, "script")) scripts.add(sha256(script));
   for (const style of inline(html, "style")) styles.add(sha256(style));
 }

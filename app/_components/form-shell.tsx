@@ -1,18 +1,22 @@
 "use client";
 import { type ComponentType, createContext, lazy, type ReactNode, Suspense, use } from "react";
+import type { FieldProblem } from "@/app/_lib/field-rules";
 import type { Messages } from "@/messages";
 
 /**
- * The words the forms show in the browser, in the page's language: the form labels and buttons, and the field
- * problems, with the configured minimum password length. The shop layout hands them over from the server, so the
- * browser runs no message formatter (next-intl's would weigh more than the forms): the messages it needs only
- * name values, which fillMessage() (app/_lib/client-copy.ts) puts in.
+ * What the forms show in the browser, in the page's language: their labels and buttons, each field problem already
+ * worded as the server words it (with the configured minimum password length), the few links a form holds, and that
+ * minimum length for the rules themselves. The shop layout hands it over from the server
+ * (app/_server/shopper-language.ts, formCopy), so the browser runs no message formatter and no locale code: next-intl's
+ * client would weigh more than the forms.
  * With the forms' loader below, this is the forms' part of the shop layout: every page loads it, so it stays small,
  * and each page's form loader (a *.lazy.tsx next to the form) needn't carry its own copy of the loader.
  */
 export type ClientCopy = {
   forms: Messages["forms"];
-  problems: Messages["problems"];
+  problems: Record<FieldProblem, string>;
+  /** Where a form's links lead, in the page's language. */
+  links: { home: string; forgotPassword: string };
   passwordMinLength: number;
 };
 

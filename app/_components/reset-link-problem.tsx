@@ -1,23 +1,26 @@
-import { RESET_PROBLEM_EXPLANATIONS, type ResetPageProblem } from "@/app/_lib/reset-link-status";
-
+import { useLocale, useTranslations } from "next-intl";
+import { formatDuration } from "@/app/_lib/format";
+import { RESET_GRANT_TTL_MINUTES, type ResetPageProblem } from "@/app/_lib/reset-link-status";
+import { ShopLink } from "./shop-link";
 
 /** What a shopper sees instead of the form when a reset link can't be used, with a way forward. */
 export function ResetLinkProblem({ reason }: { reason: ResetPageProblem }) {
-  const { title, body } = RESET_PROBLEM_EXPLANATIONS[reason];
+  const t = useTranslations("recovery.linkProblems");
+  const locale = useLocale();
   return (
     <section className="auth-card status-panel" aria-labelledby="reset-link-problem-title">
       <div className="status-icon status-icon-warning" aria-hidden="true">
         !
       </div>
-      <h1 id="reset-link-problem-title">{title}</h1>
-      <p>{body}</p>
+      <h1 id="reset-link-problem-title">{t(`${reason}.title`)}</h1>
+      <p>{t(`${reason}.body`, { grantDuration: formatDuration(locale, RESET_GRANT_TTL_MINUTES) })}</p>
       <div className="button-row">
-        <a className="button button-primary" href="/forgot-password">
-          Send me a new link
-        </a>
-        <a className="button button-secondary" href={reason === "missing" ? "/reset-password/code" : "/login"}>
-          {reason === "missing" ? "Enter a code" : "Back to sign in"}
-        </a>
+        <ShopLink className="button button-primary" href="/forgot-password">
+          {t("newLink")}
+        </ShopLink>
+        <ShopLink className="button button-secondary" href={reason === "missing" ? "/reset-password/code" : "/login"}>
+          {reason === "missing" ? t("enterCode") : t("backToSignIn")}
+        </ShopLink>
       </div>
     </section>
   );

@@ -2,10 +2,10 @@
  * A complete, self-contained HTML page in the store's colours, for answers given outside the React tree: the 413
  * from proxy.ts and the 429 from /too-many-attempts. Every argument is escaped.
  */
-export function standalonePage(page: { title: string; paragraphs: string[]; links: { href: string; label: string }[] }): string {
+export function standalonePage(page: { lang: string; title: string; paragraphs: string[]; links: { href: string; label: string }[] }): string {
   const links = page.links.map((link) => `<a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`).join(" &middot; ");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${escapeHtml(page.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
 <style>body{margin:0;background:#f6f4ef;color:#1d2420;font:16px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Arial,sans-serif}
 main{max-width:28rem;margin:4rem auto;padding:2rem;background:#fff;border:1px solid #e2ddd2;border-radius:8px}

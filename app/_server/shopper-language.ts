@@ -1,30 +1,48 @@
 import "server-only";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { locale as pageLocale } from "next/root-params";
 import { createTranslator } from "next-intl";
-import { type FieldProblem, problemParameters } from "@/app/_lib/field-rules";
-import { DEFAULT_LOCALE, isLocale, type Locale, LOCALE_HEADER } from "@/i18n/locales";
-import { MESSAGES } from "@/messages";
 import type { ClientCopy } from "@/app/_components/form-shell";
+import { type FieldProblem, problemParameters } from "@/app/_lib/field-rules";
+import { DEFAULT_LOCALE, isLocale, type Locale, LOCALE_HEADER, localePath } from "@/i18n/locales.mjs";
+import { localeFromAcceptLanguage } from "@/i18n/routing.mjs";
+import { MESSAGES } from "@/messages";
 import { getConfig, pageSettings } from "./env";
 
 /**
- * The language of the request being handled, as server.mjs chose it (the shopper's cookie, else Accept-Language,
- * else English) and passed on in LOCALE_HEADER, which it strips from what clients send. Outside a request (the
- * email worker, a script) and before server.mjs (unit tests calling a door directly) it is English.
+ * The language of what is being rendered or handled:
+ * - a page, its layout and their components: the page's [locale] (a root parameter, so prerendering knows it);
+ * - a server action, which has no route parameters: the language of the page it was posted from, which server.mjs
+ *   read from the path and passed on in LOCALE_HEADER (stripping any copy a client sent);
+ * - anything else (the email worker, a script, a unit test calling a door): English.
+ * The JSON APIs choose theirs from Accept-Language instead (apiLocale).
  */
-export async function requestLocale(): Promise<Locale> {
+export async function currentLocale(): Promise<Locale> {
   try {
-    const chosen = (await headers()).get(LOCALE_HEADER);
-    return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
-  } catch {
+    const fromPage = await pageLocale();
+    if (isLocale(fromPage)) return fromPage;
+  } catch (error) {
+    unstable_rethrow(error); // Next's own signals (a prerender bailing out) go on
+    // Server actions and route handlers have no root parameters (Next throws): the header says.
+  }
+  try {
+    const fromServer = (await headers()).get(LOCALE_HEADER);
+    return isLocale(fromServer) ? fromServer : DEFAULT_LOCALE;
+  } catch (error) {
+    unstable_rethrow(error);
     return DEFAULT_LOCALE; // not inside a request
   }
 }
 
-/** The locale a request's headers carry, for the doors that have the Request in hand (the JSON APIs). */
-export function localeOfRequest(request: Request): Locale {
-  const chosen = request.headers.get(LOCALE_HEADER);
-  return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+/** The shop path `path` in the current language, for a server action's redirect ("/account" → "/de/account"). */
+export async function shopPath(path: string): Promise<string> {
+  return localePath(await currentLocale(), path);
+}
+
+/** A JSON API request's language: the best match for its Accept-Language, else English. */
+export function apiLocale(request: Request): Locale {
+  return localeFromAcceptLanguage(request.headers.get("accept-language"));
 }
 
 export type PasswordProblem = Extract<FieldProblem, "passwordTooShort"> | "passwordCommon" | "passwordContainsEmail" | "passwordIsCurrent";
@@ -37,15 +55,15 @@ const PROBLEM_CODES = new Set(Object.keys(MESSAGES[DEFAULT_LOCALE].problems));
  * (app/_components/form-shell.tsx; app/_server/shopper-language.test.ts compares the two). Anything else (zod's own
  * message for a value that isn't even a string) is passed through.
  */
-export function problemDescriber(locale: Locale): (problem: string) => string {
+export function problemDescriber(locale: Locale, passwordMinLength = getConfig().passwordMinLength): (problem: string) => string {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "problems" });
-  const values = problemParameters(getConfig().passwordMinLength);
+  const values = problemParameters(passwordMinLength);
   return (problem) => (PROBLEM_CODES.has(problem) ? t(problem as keyof (typeof MESSAGES)["en"]["problems"], values) : problem);
 }
 
-/** problemDescriber for the request being handled. */
+/** problemDescriber in the current language. */
 export async function requestProblemDescriber(): Promise<(problem: string) => string> {
-  return problemDescriber(await requestLocale());
+  return problemDescriber(await currentLocale());
 }
 
 /**
@@ -54,9 +72,12 @@ export async function requestProblemDescriber(): Promise<(problem: string) => st
  * (env.ts, differencesFromBuild), so the browser's check and the server's can't disagree.
  */
 export function formCopy(locale: Locale): ClientCopy {
-  const { forms, problems } = MESSAGES[locale];
+  const { forms } = MESSAGES[locale];
   const { passwordMinLength } = pageSettings();
-  // The one message with a value the browser would otherwise fill in itself.
+  const describe = problemDescriber(locale, passwordMinLength);
+  const problems = Object.fromEntries([...PROBLEM_CODES].map((problem) => [problem, describe(problem)])) as ClientCopy["problems"];
+  // The one form message with a value in it.
   const newPasswordHint = createTranslator({ locale, messages: MESSAGES[locale], namespace: "forms" })("newPasswordHint", { min: passwordMinLength });
-  return { forms: { ...forms, newPasswordHint }, problems, passwordMinLength };
+  const links = { home: localePath(locale, "/"), forgotPassword: localePath(locale, "/forgot-password") };
+  return { forms: { ...forms, newPasswordHint }, problems, links, passwordMinLength };
 }

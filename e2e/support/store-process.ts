@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { builtPageSettings } from "./servers";
 
 /**
  * A store server (server.mjs, as `npm start` runs it) in its own process, for tests about the process itself: being
@@ -38,6 +39,7 @@ export async function startStore(port: number, env: Record<string, string>, log:
       TRUST_PROXY_HOPS: "1",
       LOG_LEVEL: "info",
       HEALTH_DETAILS_TOKEN,
+      ...builtPageSettings(),
       ...env,
     },
   });

@@ -2,12 +2,13 @@ import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-
 import type { ReactNode } from "react";
 
 /**
- * The frame every store email shares: a wordmark, a white card, and a footer saying why the mail was sent.
+ * The frame every store email shares, in the email's language: a wordmark, a white card, and a footer saying why
+ * the mail was sent.
  * Inline styles and a table-based layout (from React Email) keep it readable in Gmail, Outlook and Apple Mail.
  */
-export function EmailLayout(props: { storeName: string; preview: string; footer: string; children: ReactNode }) {
+export function EmailLayout(props: { lang: string; storeName: string; preview: string; footer: string; children: ReactNode }) {
   return (
-    <Html lang="en">
+    <Html lang={props.lang}>
       <Head>
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
@@ -24,6 +25,9 @@ export function EmailLayout(props: { storeName: string; preview: string; footer:
     </Html>
   );
 }
+
+/** For the catalogue's <strong>…</strong> in rich messages. */
+export const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 export const emailText = {
   paragraph: { color: "#27302b", fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" },

@@ -27,7 +27,7 @@ export type Rejection =
 export async function confirmCurrentPassword(customerId: string, currentPassword: string, origin: RequestOrigin) {
   const customer = await getDb().customer.findUnique({
     where: { id: customerId },
-    select: { id: true, name: true, email: true, passwordHash: true },
+    select: { id: true, name: true, email: true, locale: true, passwordHash: true },
   });
   if (!customer) return { rejection: { status: "signed-out" } as Rejection };
   const limits = signInLimits(customer.email, origin);

@@ -1,5 +1,6 @@
 import "server-only";
-import { formatMinutes } from "@/app/_lib/format";
+import { formatDuration } from "@/app/_lib/format";
+import { asLocale, type Locale } from "@/i18n/locales.mjs";
 import type { UnusableLinkReason } from "@/app/_lib/reset-link-status";
 import { recordSecurityEvent } from "../audit";
 import { confirmCurrentPassword, type Rejection } from "./change-credentials";
@@ -44,8 +45,12 @@ export function maskEmail(email: string): string {
 
 export type EmailChangeRequest = { status: "requested"; newEmail: string } | { status: "unchanged" } | Rejection;
 
+/**
+ * The confirmation to the new address speaks the language of the request (`locale`, the page it was asked on); the
+ * notices to an account's owner speak that account's: the old address's, and a taken address's owner's.
+ */
 export async function requestEmailChange(
-  input: { customerId: string; currentPassword: string; newEmail: string },
+  input: { customerId: string; currentPassword: string; newEmail: string; locale: Locale },
   origin: RequestOrigin,
 ): Promise<EmailChangeRequest> {
   const { customer, rejection } = await confirmCurrentPassword(input.customerId, input.currentPassword, origin);
@@ -58,37 +63,39 @@ export async function requestEmailChange(
   const { storeName } = getConfig();
   await getDb().$transaction(async (tx) => {
     await lockCustomer(tx, customer.id);
-    const holder = await tx.customer.findUnique({ where: { email: input.newEmail }, select: { name: true } });
+    const holder = await tx.customer.findUnique({ where: { email: input.newEmail }, select: { name: true, locale: true } });
     // Also ends any earlier pending change: only the newest request can finish.
     const proof = await issueVerification(tx, { purpose: "email-change", email: input.newEmail, customerId: customer.id }, now);
     if (holder) {
+      const locale = asLocale(holder.locale);
       await enqueueEmail(tx, {
         to: input.newEmail,
-        subject: `Your ${storeName} address is already in use`,
         template: "address-in-use",
         props: {
+          locale,
           storeName,
           purpose: "email-change",
           customerName: holder.name,
           email: input.newEmail,
-          signInUrl: buildSignInUrl(),
-          forgotPasswordUrl: buildForgotPasswordUrl(),
+          signInUrl: buildSignInUrl(locale),
+          forgotPasswordUrl: buildForgotPasswordUrl(locale),
         },
       });
     } else {
+      const { locale } = input;
       await enqueueEmail(tx, {
         to: input.newEmail,
-        subject: `Confirm your new ${storeName} email address`,
         template: "confirm-email",
         props: {
+          locale,
           storeName,
           purpose: "email-change",
           email: input.newEmail,
           customerName: customer.name,
-          confirmUrl: buildEmailChangeUrl(proof.token, input.newEmail),
+          confirmUrl: buildEmailChangeUrl(locale, proof.token, input.newEmail),
           code: proof.formattedCode,
-          codeUrl: buildAccountUrl(),
-          expiresIn: formatMinutes(VERIFICATION_TTL_MINUTES),
+          codeUrl: buildAccountUrl(locale),
+          expiresIn: formatDuration(locale, VERIFICATION_TTL_MINUTES),
         },
       });
     }
@@ -98,7 +105,7 @@ export async function requestEmailChange(
     await createAccountAlert(
       tx,
       { customerId: customer.id, change: "email-change-requested", previousEmail: customer.email },
-      { to: customer.email, customerName: customer.name, newEmail: maskEmail(input.newEmail), otherSessionsSignedOut: false },
+      { to: customer.email, customerName: customer.name, locale: customer.locale, newEmail: maskEmail(input.newEmail), otherSessionsSignedOut: false },
       now,
     );
   });
@@ -146,7 +153,7 @@ async function completeEmailChange(verification: LiveVerification, origin: Reque
     return await getDb().$transaction(async (tx): Promise<EmailChangeCompletion> => {
       await lockCustomer(tx, customerId);
       if (!(await useVerification(tx, verification.id, now))) return { status: "used" };
-      const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, email: true } });
+      const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, email: true, locale: true } });
       await tx.customer.update({ where: { id: customerId }, data: { email: verification.email, emailVerifiedAt: now } });
       await revokeOutstandingResetLinks(tx, customerId, now);
       await revokePendingEmailChanges(tx, customerId, now);
@@ -154,7 +161,7 @@ async function completeEmailChange(verification: LiveVerification, origin: Reque
       await createAccountAlert(
         tx,
         { customerId, change: "email-changed", previousEmail: customer.email },
-        { to: customer.email, customerName: customer.name, newEmail: verification.email, otherSessionsSignedOut: false },
+        { to: customer.email, customerName: customer.name, locale: customer.locale, newEmail: verification.email, otherSessionsSignedOut: false },
         now,
       );
       return { status: "changed", customerId, email: verification.email };

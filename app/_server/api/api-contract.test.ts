@@ -328,3 +328,46 @@ describe("the compatibility facades", () => {
     expect(refused.headers.get("vary")).toContain("Origin");
   });
 });
+
+describe("the shopper's language (Accept-Language)", () => {
+  it("words the native API's answers in it, and says so", async () => {
+    const german = { "accept-language": "de-CH,de;q=0.9,en;q=0.5" };
+    const accepted = await callApi(REQUEST, { json: { email: "jemand@example.com" }, headers: german });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ accepted: true, message: expect.stringContaining("Falls zu dieser Adresse ein Konto gehört") });
+    expect(accepted.headers.get("content-language")).toBe("de");
+    expect(accepted.headers.get("vary")).toMatch(/Accept-Language/);
+
+    const invalid = await callApi(REQUEST, { json: { email: "not-an-email" }, headers: { "accept-language": "fr-FR" } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatchObject({ error: { code: "validation_failed", fields: { email: "Saisissez une adresse e-mail du type nom@example.com" } } });
+
+    const deadLink = await callApi(VERIFY, { json: { email: "jemand@example.com", token: A_TOKEN }, headers: german });
+    expect(deadLink.body).toMatchObject({ error: { message: expect.stringContaining("Dieser Link zum Zurücksetzen funktioniert nicht") } });
+
+    const anyOther = await callApi(REQUEST, { json: { email: "someone@example.com" }, headers: { "accept-language": "pt-BR" } });
+    expect(anyOther.headers.get("content-language")).toBe("en");
+    expect(anyOther.body).toMatchObject({ message: expect.stringContaining("If an account uses that address") });
+  });
+
+  it("mails the reset link in it, with links to that language's pages", async () => {
+    const customer = await createCustomer();
+    await callApi(REQUEST, { json: { email: customer.email }, headers: { "accept-language": "fr" } });
+    const email = await latestEmailTo(customer.email);
+    expect(email?.subject).toBe("Réinitialisez votre mot de passe Juniper Goods");
+    expect(email?.text).toContain("/fr/reset-password?token=");
+    expect(email?.html).toContain('lang="fr"');
+  });
+
+  it("keeps Magento's English words for Magento's clients, whatever they ask", async () => {
+    const answer = await callApi("/rest/V1/customers/password", {
+      method: "PUT",
+      json: { email: "not-an-email", template: "email_reset" },
+      headers: { "accept-language": "de" },
+    });
+    expect(answer.status).toBe(400);
+    // Worded, and matched, as with no Accept-Language at all.
+    expect(answer.body).toEqual({ message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: "email" } });
+    expect(answer.headers.get("content-language")).toBe("en");
+  });
+});

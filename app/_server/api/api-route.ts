@@ -2,11 +2,15 @@ import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
 import { match } from "path-to-regexp";
 import type { z } from "zod";
-import { RESET_PROBLEM_EXPLANATIONS, type UnusableLinkReason, WRONG_CODE_MESSAGE } from "@/app/_lib/reset-link-status";
+import { createTranslator } from "next-intl";
+import { formatDuration } from "@/app/_lib/format";
+import { RESET_GRANT_TTL_MINUTES, type UnusableLinkReason } from "@/app/_lib/reset-link-status";
+import type { Locale } from "@/i18n/locales.mjs";
+import { MESSAGES } from "@/messages";
 import { type RequestOrigin, requestOriginFrom } from "../client-address";
 import { type AppConfig, getConfig } from "../env";
 import { describeError, log } from "../log";
-import { problemDescriber } from "../shopper-language";
+import { apiLocale, problemDescriber } from "../shopper-language";
 import { corsFor, preflightHeaders } from "./cors";
 import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "./json-body";
 
@@ -31,7 +35,7 @@ export type ApiProblem =
   | { kind: "not-found" }
   | { kind: "unauthorized" }
   | { kind: "rate-limited"; retryAfterSeconds: number }
-  | { kind: "password-rejected"; message: string }
+  | { kind: "password-rejected"; problem: string }
   /** The link, grant, token or code presented can't be used, or nothing was presented. */
   | { kind: "unusable-proof"; reason: UnusableLinkReason | "wrong-code" | "proof-missing" }
   | { kind: "internal" };
@@ -51,8 +55,11 @@ const PROBLEM_STATUS: Record<ApiProblem["kind"], number> = {
   internal: 500,
 };
 
-/** How a surface writes an error, given the status the door chose (a surface may answer with another). */
-export type ApiDialect = { problem(problem: ApiProblem, status: number): NextResponse };
+/**
+ * How a surface writes an error, given the status the door chose (a surface may answer with another) and the
+ * language to word it in.
+ */
+export type ApiDialect = { problem(problem: ApiProblem, status: number, locale: Locale): NextResponse };
 
 /** What the core answered: a status, and whatever goes with it. */
 type Outcome = { status: string };
@@ -65,6 +72,8 @@ export type OperationInput<Body, Params, Credential> = {
   credential: Credential;
   request: NextRequest;
   origin: RequestOrigin;
+  /** The request's language (Accept-Language): what the emails it causes speak. */
+  locale: Locale;
   /** The response for an outcome: `map`'s, or the dialect's for the answers every surface shares. */
   answer: (outcome: Outcome) => NextResponse;
 };
@@ -93,45 +102,52 @@ export function operation<Body = undefined, Params = undefined, Credential = und
 
 export type ApiSurface = {
   dialect: ApiDialect;
+  /**
+   * The language of its messages when it isn't the request's: Magento's clients expect Magento's English words, and
+   * some match on them. (The emails a request causes still speak the request's language.)
+   */
+  messagesLocale?: Locale;
   /** A switched-off surface answers a plain 404 to everything. */
   enabled: (config: AppConfig) => boolean;
   operations: readonly ApiOperation[];
 };
 
 /**
- * What each problem means, in words a client's developer (or the shopper, where they see it) can act on. Every
- * surface but Magento, which keeps Magento's own words, says it this way, in its own error shape.
+ * What each problem means, in `locale`, in words a client's developer (or the shopper, where they see it) can act on.
+ * Every surface but Magento, which keeps Magento's own words, says it this way, in its own error shape.
  */
-export function problemMessage(problem: ApiProblem): string {
+export function problemMessage(problem: ApiProblem, locale: Locale): string {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "api" });
   switch (problem.kind) {
     case "validation":
       return describeFields(problem.fields);
     case "malformed-json":
-      return "The request body isn't valid JSON.";
+      return t("malformedJson");
     case "unsupported-media-type":
-      return "Send the body as JSON, with Content-Type: application/json.";
+      return t("unsupportedMediaType");
     case "too-large":
-      return `The request body is larger than this API accepts (${JSON_BODY_LIMIT_BYTES / 1024} KiB).`;
+      return t("tooLarge", { kib: JSON_BODY_LIMIT_BYTES / 1024 });
     case "method-not-allowed":
-      return `This endpoint accepts ${problem.allowed.join(", ")}.`;
+      return t("methodNotAllowed", { methods: problem.allowed.join(", ") });
     case "origin-not-allowed":
-      return "This site isn't allowed to call the API from a browser.";
+      return t("originNotAllowed");
     case "not-found":
-      return "There is no such endpoint.";
+      return t("notFound");
     case "unauthorized":
-      return "Send the reset token as Authorization: Bearer <token>.";
-    case "rate-limited": {
-      const minutes = Math.max(1, Math.ceil(problem.retryAfterSeconds / 60));
-      return `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-    }
+      return t("unauthorized");
+    case "rate-limited":
+      return t("rateLimited", { duration: formatDuration(locale, Math.max(1, Math.ceil(problem.retryAfterSeconds / 60))) });
     case "password-rejected":
-      return problem.message;
-    case "unusable-proof":
-      if (problem.reason === "wrong-code") return WRONG_CODE_MESSAGE;
-      if (problem.reason === "proof-missing") return "Send a grant, the token with the email, or the code with the email.";
-      return `${RESET_PROBLEM_EXPLANATIONS[problem.reason].title}. ${RESET_PROBLEM_EXPLANATIONS[problem.reason].body}`;
+      return problemDescriber(locale)(problem.problem);
+    case "unusable-proof": {
+      const recovery = createTranslator({ locale, messages: MESSAGES[locale], namespace: "recovery" });
+      if (problem.reason === "wrong-code") return recovery("wrongCode");
+      if (problem.reason === "proof-missing") return t("proofMissing");
+      const grantDuration = formatDuration(locale, RESET_GRANT_TTL_MINUTES);
+      return `${recovery(`linkProblems.${problem.reason}.title`)}. ${recovery(`linkProblems.${problem.reason}.body`, { grantDuration })}`;
+    }
     case "internal":
-      return "Something went wrong on our side. Please try again in a moment.";
+      return t("internal");
   }
 }
 
@@ -142,9 +158,9 @@ function describeFields(fields: Record<string, string>): string {
     .join("; ");
 }
 
-/** The first message for each field, keyed by its path ("newPassword", "customer.email"), or "body" for the whole. */
-export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
-  const describe = problemDescriber("en");
+/** The first message for each field, in `locale`, keyed by its path ("newPassword", "customer.email"), or "body" for the whole. */
+export function fieldErrors(error: z.core.$ZodError, locale: Locale): Record<string, string> {
+  const describe = problemDescriber(locale);
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
@@ -154,12 +170,12 @@ export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
 }
 
 /** What the core answered, as the problem every surface maps alike; null for an outcome only `map` can answer. */
-function problemFor(outcome: Outcome): ApiProblem | null {
+function problemFor(outcome: Outcome, locale: Locale): ApiProblem | null {
   switch (outcome.status) {
     case "rate-limited":
       return { kind: "rate-limited", retryAfterSeconds: (outcome as Outcome & { retryAfterSeconds: number }).retryAfterSeconds };
     case "password-rejected":
-      return { kind: "password-rejected", message: problemDescriber("en")((outcome as Outcome & { problem: string }).problem) };
+      return { kind: "password-rejected", problem: (outcome as Outcome & { problem: string }).problem };
     case "invalid":
     case "expired":
     case "used":
@@ -168,9 +184,9 @@ function problemFor(outcome: Outcome): ApiProblem | null {
     case "proof-missing":
       return { kind: "unusable-proof", reason: outcome.status };
     case "proof-ambiguous":
-      return { kind: "validation", fields: { body: "Send one proof: a grant, the token with the email, or the code with the email" } };
+      return { kind: "validation", fields: { body: createTranslator({ locale, messages: MESSAGES[locale], namespace: "api" })("proofAmbiguous") } };
     case "email-missing":
-      return { kind: "validation", fields: { email: problemDescriber("en")("emailMissing") } };
+      return { kind: "validation", fields: { email: problemDescriber(locale)("emailMissing") } };
     default:
       return null;
   }
@@ -198,9 +214,11 @@ export function apiRoutes<P>(locate: (params: P) => Located, fallbackDialect: Ap
   const serve = async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const { surface, path } = locate(await context.params);
     const dialect = surface?.dialect ?? fallbackDialect;
+    const locale = apiLocale(request);
+    const wordsLocale = surface?.messagesLocale ?? locale;
     const cors = corsFor(request);
-    const respond = (response: Response) => withHeaders(response, cors.headers);
-    const problem = (p: ApiProblem) => respond(problemResponse(dialect, p));
+    const respond = (response: Response) => withHeaders(response, cors.headers, wordsLocale);
+    const problem = (p: ApiProblem) => respond(problemResponse(dialect, p, wordsLocale));
     try {
       const config = getConfig();
       if (!surface || !surface.enabled(config)) return problem({ kind: "not-found" });
@@ -221,7 +239,7 @@ export function apiRoutes<P>(locate: (params: P) => Located, fallbackDialect: Ap
       const { op } = found;
 
       const params = op.params ? op.params.safeParse(found.params) : { success: true as const, data: undefined };
-      if (!params.success) return problem({ kind: "validation", fields: fieldErrors(params.error) });
+      if (!params.success) return problem({ kind: "validation", fields: fieldErrors(params.error, wordsLocale) });
       const credential = op.credential ? op.credential.safeParse(request.headers.get("authorization") ?? "") : { success: true as const, data: undefined };
       if (!credential.success) return problem({ kind: "unauthorized" });
       let body: unknown;
@@ -229,7 +247,7 @@ export function apiRoutes<P>(locate: (params: P) => Located, fallbackDialect: Ap
         const read = await readJsonBody(request);
         if (!read.ok) return problem({ kind: read.problem === "malformed" ? "malformed-json" : read.problem });
         const parsed = op.body.safeParse(read.value);
-        if (!parsed.success) return problem({ kind: "validation", fields: fieldErrors(parsed.error) });
+        if (!parsed.success) return problem({ kind: "validation", fields: fieldErrors(parsed.error, wordsLocale) });
         body = parsed.data;
       }
 
@@ -239,7 +257,8 @@ export function apiRoutes<P>(locate: (params: P) => Located, fallbackDialect: Ap
         credential: credential.data,
         request,
         origin: requestOriginFrom(request.headers),
-        answer: (outcome) => answerFor(dialect, op, outcome, input),
+        locale,
+        answer: (outcome) => answerFor(dialect, op, outcome, input, wordsLocale),
       };
       const outcome = await op.handle(input);
       return respond(outcome instanceof Response ? outcome : input.answer(outcome));
@@ -256,25 +275,30 @@ export function apiRoutes<P>(locate: (params: P) => Located, fallbackDialect: Ap
   return route;
 }
 
-function answerFor(dialect: ApiDialect, op: ApiOperation, outcome: Outcome, input: OperationInput<unknown, unknown, unknown>): NextResponse {
+function answerFor(dialect: ApiDialect, op: ApiOperation, outcome: Outcome, input: OperationInput<unknown, unknown, unknown>, locale: Locale): NextResponse {
   const mapped = (op.map as Record<string, ((o: Outcome, i: typeof input) => NextResponse) | undefined> | undefined)?.[outcome.status];
   if (mapped) return mapped(outcome, input);
-  const problem = problemFor(outcome);
-  if (problem) return problemResponse(dialect, problem);
+  const problem = problemFor(outcome, locale);
+  if (problem) return problemResponse(dialect, problem, locale);
   throw new Error(`no answer for the outcome "${outcome.status}"`);
 }
 
 /** The dialect's words for a problem, with the headers that go with it on every surface. */
-function problemResponse(dialect: ApiDialect, problem: ApiProblem): NextResponse {
-  const response = dialect.problem(problem, PROBLEM_STATUS[problem.kind]);
+function problemResponse(dialect: ApiDialect, problem: ApiProblem, locale: Locale): NextResponse {
+  const response = dialect.problem(problem, PROBLEM_STATUS[problem.kind], locale);
   if (problem.kind === "rate-limited") response.headers.set("Retry-After", String(problem.retryAfterSeconds));
   if (problem.kind === "method-not-allowed") response.headers.set("Allow", [...problem.allowed, "OPTIONS"].join(", "));
   return response;
 }
 
-/** Adds CORS headers, and marks every API answer as not for caching unless it says otherwise. */
-function withHeaders(response: Response, headers: Record<string, string>): Response {
+/**
+ * Adds CORS headers, says which language the answer's words are in (chosen from Accept-Language), and marks every
+ * API answer as not for caching unless it says otherwise.
+ */
+function withHeaders(response: Response, headers: Record<string, string>, locale: Locale): Response {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("Content-Language", locale);
+  response.headers.append("Vary", "Accept-Language");
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
   return response;
 }

@@ -1,5 +1,6 @@
 import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
+import type { Locale } from "@/i18n/locales.mjs";
 import type { LoginInput, RegisterInput } from "@/app/_lib/validation";
 import { recordFailedSignIn, recordSecurityEvent } from "../audit";
 import { clientLimitKey, type RequestOrigin } from "../client-address";
@@ -23,7 +24,7 @@ export type RegistrationResult =
  * The account is marked verified. Sign-up pages never call this before the address is proven (recovery/sign-up.ts).
  */
 export async function registerCustomer(
-  input: RegisterInput,
+  input: RegisterInput & { locale?: Locale },
   proof: { useProof?: (tx: Pick<Database, "emailVerification">) => Promise<boolean>; origin?: RequestOrigin } = {},
   now = new Date(),
 ): Promise<RegistrationResult> {
@@ -34,7 +35,7 @@ export async function registerCustomer(
     const created = await getDb().$transaction(async (tx) => {
       if (proof.useProof && !(await proof.useProof(tx))) return null;
       const customer = await tx.customer.create({
-        data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: now },
+        data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: now, locale: input.locale },
         select: { id: true, name: true, email: true },
       });
       if (proof.origin) await recordSecurityEvent(customer.id, "account_created", proof.origin, tx);
@@ -104,4 +105,9 @@ export async function findCustomerProfile(customerId: string): Promise<CustomerI
 
 export function isUniqueConstraintViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+/** The language switcher, used while signed in: the account speaks that language from now on (its emails too). */
+export async function rememberCustomerLocale(customerId: string, locale: Locale): Promise<void> {
+  await getDb().customer.updateMany({ where: { id: customerId, locale: { not: locale } }, data: { locale } });
 }

@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { type Database, getDb } from "../db";
 import { deliverToDevMailbox } from "../email/dev-mailbox";
-import { type EmailMessage, isEmailTemplateName, renderEmail } from "../email/email-templates";
+import { isEmailTemplateName, type QueuedEmail, renderEmail } from "../email/email-templates";
 import { EmailDeliveryError } from "../email/rendered-email";
 import { deliverThroughResend } from "../email/resend-transport";
 import { getConfig } from "../env";
@@ -266,10 +266,10 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): nu
   return Math.ceil(ceiling / 2) + randomInt(Math.max(1, Math.floor(ceiling / 2)));
 }
 
-function openPayload(template: string, payload: string): EmailMessage | null {
+function openPayload(template: string, payload: string): QueuedEmail | null {
   if (!isEmailTemplateName(template)) return null;
   try {
-    return { template, ...JSON.parse(unseal("outbox", payload)) } as EmailMessage;
+    return { template, ...JSON.parse(unseal("outbox", payload)) } as QueuedEmail;
   } catch {
     return null;
   }

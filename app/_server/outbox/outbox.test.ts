@@ -49,9 +49,9 @@ const SECRET_TOKEN = "tok_must_never_be_stored_in_clear";
 async function queueResetEmail(to = `${randomUUID()}@example.com`) {
   const { id } = await enqueueEmail(db, {
     to,
-    subject: "Reset your Juniper Goods password",
     template: "password-reset",
     props: {
+      locale: "en",
       storeName: "Juniper Goods",
       customerName: "Alex",
       email: to,

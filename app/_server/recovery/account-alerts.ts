@@ -1,5 +1,7 @@
 import "server-only";
-import type { AccountChangedEmailProps } from "@/emails/account-changed";
+import type { AccountChange } from "@/emails/account-changed";
+import { formatDateTime } from "@/app/_lib/format";
+import { asLocale } from "@/i18n/locales.mjs";
 import { getDb, type Database } from "../db";
 import { getConfig } from "../env";
 import { enqueueEmail } from "../outbox/enqueue-email";
@@ -11,17 +13,17 @@ import { generateSecretToken, hashSecretToken, isSecretTokenShape } from "./secr
  * the customer didn't make it (see report-not-me.ts). The link's token is stored only as a hash, lasts a week, and
  * works once.
  */
-export type AccountChange = AccountChangedEmailProps["change"];
+export type { AccountChange };
 const ALERT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type AccountChangeNotice = {
   to: string;
   customerName: string;
+  /** The account's language (Customer.locale): a notice to an account's owner speaks theirs. */
+  locale: string;
   newEmail?: string;
   otherSessionsSignedOut: boolean;
 };
-
-const changedAtFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
  * Inside the transaction that makes a change: stores a new alert (only its token's hash) and queues the email that
@@ -44,24 +46,19 @@ export async function createAccountAlert(
     },
   });
   const { storeName } = getConfig();
-  const subjects: Record<AccountChange, string> = {
-    "password-reset": `Your ${storeName} password was reset`,
-    "password-changed": `Your ${storeName} password was changed`,
-    "email-change-requested": `Someone asked to change your ${storeName} email address`,
-    "email-changed": `Your ${storeName} email address was changed`,
-  };
+  const locale = asLocale(notice.locale);
   await enqueueEmail(writer, {
     to: notice.to,
-    subject: subjects[alert.change],
     template: "account-changed",
     props: {
+      locale,
       storeName,
       customerName: notice.customerName,
       change: alert.change,
       email: notice.to,
       newEmail: notice.newEmail,
-      changedAt: `${changedAtFormat.format(now)} UTC`,
-      notMeUrl: buildNotMeUrl(token),
+      changedAt: formatDateTime(locale, now),
+      notMeUrl: buildNotMeUrl(locale, token),
       otherSessionsSignedOut: notice.otherSessionsSignedOut,
     },
   });

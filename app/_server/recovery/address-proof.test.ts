@@ -132,7 +132,7 @@ describe("sign-up", () => {
 });
 
 async function askToChange(customerId: string, newEmail: string, currentPassword = TEST_PASSWORD) {
-  return requestEmailChange({ customerId, currentPassword, newEmail }, uniqueOrigin());
+  return requestEmailChange({ customerId, currentPassword, newEmail, locale: "en" }, uniqueOrigin());
 }
 
 describe("changing the email address", () => {

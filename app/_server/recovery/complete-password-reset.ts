@@ -43,7 +43,7 @@ export async function completePasswordReset(
   const db = getDb();
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: token.customerId },
-    select: { id: true, name: true, email: true, passwordHash: true },
+    select: { id: true, name: true, email: true, locale: true, passwordHash: true },
   });
   const problem = await passwordPolicyProblem(input.newPassword, { email: customer.email, currentPasswordHash: customer.passwordHash });
   if (problem) return { status: "password-rejected", problem };

@@ -593,16 +593,14 @@ describe("completing a reset", () => {
   });
 
   it.each([
-    ["a common password", "password123", "That's one of the most common passwords"],
-    ["the email's name", "{local}-rocks-2026", "Don't use your email address in your password"],
-    ["the current password", TEST_PASSWORD, "That's your current password"],
-  ])("refuses %s, keeping the link usable", async (_case, password, message) => {
+    ["a common password", "password123", "passwordCommon"],
+    ["the email's name", "{local}-rocks-2026", "passwordContainsEmail"],
+    ["the current password", TEST_PASSWORD, "passwordIsCurrent"],
+  ])("refuses %s, keeping the link usable", async (_case, password, problem) => {
     const customer = await createCustomer({ email: uniqueEmail("maple") });
     const link = await requestResetEmail(customer.email);
     const attempt = password.replace("{local}", customer.email.split("@")[0] ?? "");
-    const result = await complete(link, attempt);
-    expect(result).toMatchObject({ status: "password-rejected" });
-    expect("message" in result && result.message).toContain(message);
+    expect(await complete(link, attempt)).toEqual({ status: "password-rejected", problem });
     expect((await checkResetLink(link)).status).toBe("valid");
   });
 

@@ -23,7 +23,7 @@ type Transaction = Pick<
 export async function replacePassword(
   tx: Transaction,
   change: {
-    customer: { id: string; email: string; name: string };
+    customer: { id: string; email: string; name: string; locale: string };
     passwordHash: string;
     signOutOtherSessions: boolean;
     keepSession?: string;
@@ -43,7 +43,7 @@ export async function replacePassword(
   await createAccountAlert(
     tx,
     { customerId, change: change.via },
-    { to: change.customer.email, customerName: change.customer.name, otherSessionsSignedOut: change.signOutOtherSessions },
+    { to: change.customer.email, customerName: change.customer.name, locale: change.customer.locale, otherSessionsSignedOut: change.signOutOtherSessions },
     now,
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales.mjs";
 import { recordSecurityEvent } from "../audit";
 import { LOCKED_PASSWORD_HASH } from "../auth/password-hash";
 import { revokeAllSessions } from "../auth/sessions";
@@ -28,7 +29,7 @@ export type NotMeOutcome = { status: "secured"; email: string | null } | { statu
  * Only an account that has proven the address keeps it; then no reset is sent at all, since the account's current
  * address is the one the owner says wasn't theirs, and the owner is told to contact the store.
  */
-export async function reportNotMe(token: unknown, origin: RequestOrigin, now = new Date()): Promise<NotMeOutcome> {
+export async function reportNotMe(token: unknown, origin: RequestOrigin, locale: Locale = DEFAULT_LOCALE, now = new Date()): Promise<NotMeOutcome> {
   const check = await checkAccountAlert(token, now);
   if (check.status !== "valid") return check;
   const tokenHash = hashSecretToken(token as string);
@@ -56,7 +57,7 @@ export async function reportNotMe(token: unknown, origin: RequestOrigin, now = n
     await recordSecurityEvent(alert.customerId, "not_me_reported", origin, tx);
     await revokeAllSessions(tx, alert.customerId, origin);
     // The way back in, for the owner only: a fresh reset to the restored address, in this same transaction.
-    if (email) for (const write of startPasswordReset(tx, { id: alert.customerId, name: alert.customer.name, email }, origin, now)) await write;
+    if (email) for (const write of startPasswordReset(tx, { id: alert.customerId, name: alert.customer.name, email }, origin, now, locale)) await write;
     return { email };
   });
   if (!outcome) return { status: "used" };

@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales.mjs";
 import { clientLimitKey, type RequestOrigin } from "../client-address";
 import { log } from "../log";
 import { wakeOutboxWorker } from "../outbox/worker-registry";
@@ -27,8 +28,8 @@ const ACCEPTED = { status: "accepted" } as const;
  * one client, refused by its own limits, could still use up a shopper's budget and keep them from ever getting a
  * link. So to block an address, an attacker needs several clients (see README, "Rate limits").
  */
-export function requestPasswordReset(request: { email: string }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
-  return acceptAddressRequest("password-reset", request.email, origin);
+export function requestPasswordReset(request: { email: string; locale?: Locale }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
+  return acceptAddressRequest("password-reset", request.email, origin, request.locale);
 }
 
 /** Each kind of request's limits: per client, per client and address, and the address's own (across clients). */
@@ -39,9 +40,15 @@ const REQUEST_LIMITS = {
 
 /**
  * Accepts a request that mails an address (a reset, a sign-up), the same way for every address, as described above.
- * Sign-up (recovery/sign-up.ts) uses it too, with its own limits.
+ * Sign-up (recovery/sign-up.ts) uses it too, with its own limits. The email goes out in `locale`, the language the
+ * request was made in.
  */
-export async function acceptAddressRequest(kind: AddressRequestKind, email: string, origin: RequestOrigin): Promise<{ status: "accepted" }> {
+export async function acceptAddressRequest(
+  kind: AddressRequestKind,
+  email: string,
+  origin: RequestOrigin,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<{ status: "accepted" }> {
   const names = REQUEST_LIMITS[kind];
   const client = clientLimitKey(origin);
   const clientLimits: RateLimitCheck[] = [
@@ -54,7 +61,7 @@ export async function acceptAddressRequest(kind: AddressRequestKind, email: stri
   const [, , recorded] = await getDb().$transaction([
     countAttempt(clientLimits, now),
     countAttemptWhen(addressLimit, withinLimits(clientLimits, now), now),
-    recordAddressRequest(kind, email, origin, [...clientLimits, addressLimit], now),
+    recordAddressRequest({ kind, email, origin, locale }, [...clientLimits, addressLimit], now),
   ]);
   if (recorded !== 1) {
     log.info({ event: `${kind === "sign-up" ? "sign_up" : "password_reset"}.throttled` }, "request over its rate limit; no email sent");

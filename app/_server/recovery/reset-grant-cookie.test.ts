@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useEnvironment } from "@/test/support";
-import { forgetResetGrantCookie, RESET_GRANT_COOKIE, readResetGrantCookie, resetGrantCookieOptions, setResetGrantCookie } from "./reset-grant-cookie";
+import { forgetResetGrantCookie, readResetGrantCookie, resetGrantCookieOptions, setResetGrantCookie } from "./reset-grant-cookie";
 
 /** A cookie jar with the shape Next's `cookies()` and a NextResponse's cookies share. */
 function jar() {
@@ -13,29 +13,42 @@ function jar() {
 }
 
 describe("the reset-grant cookie", () => {
-  it("is HttpOnly, SameSite=Strict, scoped to the reset pages or the API's reset endpoints, and lives as long as its grant", () => {
+  it("is HttpOnly, SameSite=Strict, and lives as long as its grant", () => {
     const now = new Date("2026-11-24T10:00:00Z");
     const expiresAt = new Date("2026-11-24T10:15:00Z");
-    expect(resetGrantCookieOptions("pages", expiresAt, now)).toEqual({ httpOnly: true, sameSite: "strict", secure: false, path: "/reset-password", maxAge: 900 });
-    expect(resetGrantCookieOptions("api", expiresAt, now).path).toBe("/api/v1/password-reset");
+    expect(resetGrantCookieOptions("/reset-password", expiresAt, now)).toEqual({ httpOnly: true, sameSite: "strict", secure: false, path: "/reset-password", maxAge: 900 });
+  });
+
+  it("is scoped to the reset pages, one cookie for each language's, or to the API's reset endpoints", () => {
+    const pages = jar();
+    setResetGrantCookie(pages, "pages", "v1.grant.signature", new Date(Date.now() + 10 * 60_000));
+    expect([...pages.cookies].map(([name, { options }]) => [name, options.path])).toEqual([
+      ["reset_grant", "/reset-password"],
+      ["reset_grant_de", "/de/reset-password"],
+      ["reset_grant_fr", "/fr/reset-password"],
+    ]);
+    const api = jar();
+    setResetGrantCookie(api, "api", "v1.grant.signature", new Date(Date.now() + 10 * 60_000));
+    expect([...api.cookies].map(([name, { options }]) => [name, options.path])).toEqual([["reset_grant", "/api/v1/password-reset"]]);
   });
 
   it("is Secure when the shop runs on https", () => {
     const restore = useEnvironment({ APP_URL: "https://shop.example.com" });
     try {
-      expect(resetGrantCookieOptions("pages", new Date(Date.now() + 60_000)).secure).toBe(true);
+      expect(resetGrantCookieOptions("/reset-password", new Date(Date.now() + 60_000)).secure).toBe(true);
     } finally {
       restore();
     }
   });
 
-  it("is read back as set, and forgotten by expiring at once", () => {
+  it("is read back as set, under whichever language's path the browser sends it, and forgotten by expiring at once", () => {
     const cookies = jar();
     setResetGrantCookie(cookies, "pages", "v1.grant.signature", new Date(Date.now() + 10 * 60_000));
     expect(readResetGrantCookie(cookies)).toBe("v1.grant.signature");
-    expect(cookies.cookies.get(RESET_GRANT_COOKIE)?.options.maxAge).toBeGreaterThan(0);
+    // A browser on /fr/reset-password sends only the French one.
+    expect(readResetGrantCookie({ get: (name) => (name === "reset_grant_fr" ? { value: "v1.fr" } : undefined) })).toBe("v1.fr");
     forgetResetGrantCookie(cookies, "pages");
     expect(readResetGrantCookie(cookies)).toBeUndefined();
-    expect(cookies.cookies.get(RESET_GRANT_COOKIE)?.options).toMatchObject({ maxAge: 0, path: "/reset-password" });
+    for (const [, { options }] of cookies.cookies) expect(options.maxAge).toBe(0);
   });
 });

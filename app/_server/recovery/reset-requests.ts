@@ -1,4 +1,5 @@
 import "server-only";
+import { asLocale, type Locale } from "@/i18n/locales.mjs";
 import { randomUUID } from "node:crypto";
 import type { RequestOrigin } from "../client-address";
 import { lockCustomersByEmail } from "../auth/customer-lock";
@@ -20,15 +21,17 @@ const REQUEST_LEASE_MS = 30_000;
 const BATCH_SIZE = 20;
 
 export type AddressRequestKind = "password-reset" | "sign-up";
-/** Rows queued before sign-ups existed have no kind: they are resets. */
-type RequestedMail = { kind?: AddressRequestKind; email: string; origin: RequestOrigin };
+/**
+ * What a row holds (sealed). Rows queued before sign-ups existed have no kind: they are resets; rows queued before
+ * emails had a language have no locale: English.
+ */
+type RequestedMail = { kind?: AddressRequestKind; email: string; origin: RequestOrigin; locale?: Locale };
 
 /**
  * The statement that records a request, provided the attempt just counted (in the same transaction) is within its
  * limits: Prisma's lazy operation, resolving to 1 when it recorded the request and 0 when a limit kept it out.
  */
-export function recordAddressRequest(kind: AddressRequestKind, email: string, origin: RequestOrigin, limits: readonly RateLimitCheck[], now: Date) {
-  const content: RequestedMail = { kind, email, origin };
+export function recordAddressRequest(content: RequestedMail, limits: readonly RateLimitCheck[], now: Date) {
   return getDb().$executeRaw`
     INSERT INTO "ResetRequest" ("id", "payload", "createdAt")
     SELECT ${randomUUID()}, ${seal("reset-request", JSON.stringify(content))}, ${now}
@@ -72,7 +75,7 @@ async function issueClaimed(claimed: { id: string; payload: string }[], workerId
   // whose lease ran out mid-pass, 30 s, could find a request already taken; it then says so, having sent a second link.
   const issued = await getDb().$transaction(async (tx) => {
     await lockCustomersByEmail(tx, emails);
-    const customers = await tx.customer.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true } });
+    const customers = await tx.customer.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true, locale: true } });
     const byEmail = new Map(customers.map((customer) => [customer.email, customer]));
     const known = requests.flatMap((request) => {
       const customer = byEmail.get(request.email);
@@ -81,12 +84,12 @@ async function issueClaimed(claimed: { id: string; payload: string }[], workerId
     // Unknown addresses' reset requests are just deleted, with the rest.
     const taken = await tx.resetRequest.deleteMany({ where: { id: { in: requests.map(({ id }) => id) }, claimedBy: workerId } });
     if (taken.count !== requests.length) log.warn({ event: "password_reset.issued_twice" }, "reset requests were issued by two workers");
-    for (const { kind, customer, origin } of known) {
-      if (kind === "sign-up") await sendSignUpMail(tx, { email: customer.email, holder: customer }, origin, now);
-      else for (const write of startPasswordReset(tx, customer, origin, now)) await write;
+    for (const { kind, customer, origin, locale } of known) {
+      if (kind === "sign-up") await sendSignUpMail(tx, { email: customer.email, holder: customer, locale }, origin, now);
+      else for (const write of startPasswordReset(tx, customer, origin, now, asLocale(locale))) await write;
     }
-    for (const { email, origin } of requests.filter(({ kind, email }) => kind === "sign-up" && !byEmail.has(email))) {
-      await sendSignUpMail(tx, { email, holder: null }, origin, now);
+    for (const { email, origin, locale } of requests.filter(({ kind, email }) => kind === "sign-up" && !byEmail.has(email))) {
+      await sendSignUpMail(tx, { email, holder: null, locale }, origin, now);
     }
     return known;
   });

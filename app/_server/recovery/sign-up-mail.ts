@@ -1,5 +1,6 @@
 import "server-only";
-import { formatMinutes } from "@/app/_lib/format";
+import { formatDuration } from "@/app/_lib/format";
+import { asLocale } from "@/i18n/locales.mjs";
 import type { RequestOrigin } from "../client-address";
 import type { Database } from "../db";
 import { getConfig } from "../env";
@@ -9,45 +10,49 @@ import { issueVerification, VERIFICATION_TTL_MINUTES } from "./email-verificatio
 
 type SignUpWriter = Pick<Database, "emailVerification" | "outboxEmail">;
 
-/** The worker's half, inside its transaction: the email a sign-up request calls for, given who holds the address. */
-/** (sign-up.ts tells the whole flow.) */
+/**
+ * The worker's half, inside its transaction: the email a sign-up request calls for, given who holds the address.
+ * (sign-up.ts tells the whole flow.) The link to finish speaks the language the request was made in; the note to an
+ * address's owner speaks the owner's account's.
+ */
 export async function sendSignUpMail(
   tx: SignUpWriter,
-  request: { email: string; holder: { name: string } | null },
+  request: { email: string; holder: { name: string; locale: string } | null; locale?: string },
   _origin: RequestOrigin,
   now: Date,
 ): Promise<void> {
   const { storeName } = getConfig();
   if (request.holder) {
+    const locale = asLocale(request.holder.locale);
     await enqueueEmail(tx, {
       to: request.email,
-      subject: `You already have a ${storeName} account`,
       template: "address-in-use",
       props: {
+        locale,
         storeName,
         purpose: "sign-up",
         customerName: request.holder.name,
         email: request.email,
-        signInUrl: buildSignInUrl(),
-        forgotPasswordUrl: buildForgotPasswordUrl(),
+        signInUrl: buildSignInUrl(locale),
+        forgotPasswordUrl: buildForgotPasswordUrl(locale),
       },
     });
     return;
   }
+  const locale = asLocale(request.locale);
   const proof = await issueVerification(tx, { purpose: "sign-up", email: request.email }, now);
   await enqueueEmail(tx, {
     to: request.email,
-    subject: `Finish creating your ${storeName} account`,
     template: "confirm-email",
     props: {
+      locale,
       storeName,
       purpose: "sign-up",
       email: request.email,
-      confirmUrl: buildSignUpUrl(proof.token, request.email),
+      confirmUrl: buildSignUpUrl(locale, proof.token, request.email),
       code: proof.formattedCode,
-      codeUrl: buildSignUpCodeUrl(),
-      expiresIn: formatMinutes(VERIFICATION_TTL_MINUTES),
+      codeUrl: buildSignUpCodeUrl(locale),
+      expiresIn: formatDuration(locale, VERIFICATION_TTL_MINUTES),
     },
   });
 }
-

@@ -1,5 +1,6 @@
 import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
+import type { Locale } from "@/i18n/locales.mjs";
 import type { NewPassword } from "@/app/_lib/validation";
 import { registerCustomer } from "../auth/customer-accounts";
 import { clientLimitKey, type RequestOrigin } from "../client-address";
@@ -21,8 +22,8 @@ import {
  * someone who reads that mailbox can finish, by choosing a name and password, so an account's address is always
  * proven, and nobody can hold an address they don't own.
  */
-export function requestSignUp(request: { email: string }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
-  return acceptAddressRequest("sign-up", request.email, origin);
+export function requestSignUp(request: { email: string; locale?: Locale }, origin: RequestOrigin): Promise<{ status: "accepted" }> {
+  return acceptAddressRequest("sign-up", request.email, origin, request.locale);
 }
 
 /** The limits a sign-up code entry counts against: the client's, as for reset codes, beside the code's own 5 tries. */
@@ -58,13 +59,16 @@ export type SignUpCompletion =
  */
 export async function completeSignUp(
   grant: unknown,
-  details: { name: string; password: NewPassword },
+  details: { name: string; password: NewPassword; locale?: Locale },
   origin: RequestOrigin,
 ): Promise<SignUpCompletion> {
   const check = await checkVerificationGrant("sign-up", grant);
   if (check.status !== "valid") return check;
   const { email, id } = check.verification;
-  const result = await registerCustomer({ name: details.name, email, password: details.password }, { useProof: (tx) => useVerification(tx, id, new Date()), origin });
+  const result = await registerCustomer(
+    { name: details.name, email, password: details.password, locale: details.locale },
+    { useProof: (tx) => useVerification(tx, id, new Date()), origin },
+  );
   switch (result.status) {
     case "registered":
       return { status: "created", email };

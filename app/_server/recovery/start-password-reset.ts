@@ -1,5 +1,6 @@
 import "server-only";
-import { formatMinutes } from "@/app/_lib/format";
+import { formatDuration } from "@/app/_lib/format";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales.mjs";
 import { recordSecurityEvent } from "../audit";
 import type { RequestOrigin } from "../client-address";
 import type { Database } from "../db";
@@ -17,13 +18,15 @@ type ResetWriter = Pick<Database, "passwordResetToken" | "securityEvent" | "outb
 /**
  * The writes that start a reset, for the caller to commit in one transaction (batch or interactive): older links
  * die, the hashes of a new token and code are stored, and the email carrying both is queued, so neither exists
- * without the other. The token and code themselves exist only inside the sealed queued email.
+ * without the other. The token and code themselves exist only inside the sealed queued email, which speaks
+ * `locale`: the language of the request that asked (a reset asked for in German is mailed in German).
  */
 export function startPasswordReset(
   tx: ResetWriter,
   customer: { id: string; name: string; email: string },
   origin: RequestOrigin,
   now: Date,
+  locale: Locale = DEFAULT_LOCALE,
 ) {
   const { resetTokenTtlMinutes, storeName } = getConfig();
   const { token, tokenHash } = generateSecretToken();
@@ -44,17 +47,17 @@ export function startPasswordReset(
     recordSecurityEvent(customer.id, "password_reset_requested", origin, tx),
     enqueueEmail(tx, {
       to: customer.email,
-      subject: `Reset your ${storeName} password`,
       template: "password-reset",
       props: {
+        locale,
         storeName,
         customerName: customer.name,
         email: customer.email,
-        resetUrl: buildResetUrl(token, customer.email),
-        expiresIn: formatMinutes(resetTokenTtlMinutes),
+        resetUrl: buildResetUrl(locale, token, customer.email),
+        expiresIn: formatDuration(locale, resetTokenTtlMinutes),
         code: formatResetCode(code),
-        codeUrl: buildResetCodeUrl(),
-        codeExpiresIn: formatMinutes(Math.round((codeExpiresAt.getTime() - now.getTime()) / 60_000)),
+        codeUrl: buildResetCodeUrl(locale),
+        codeExpiresIn: formatDuration(locale, Math.round((codeExpiresAt.getTime() - now.getTime()) / 60_000)),
       },
     }),
   ];

@@ -10,7 +10,8 @@ export default async function DevMailboxPage() {
     <>
       <h1>Dev mailbox</h1>
       <p className="dev-banner">
-        Without <code>RESEND_API_KEY</code>, emails are kept here instead of being sent. Newest first.
+        Without <code>RESEND_API_KEY</code>, emails are kept here instead of being sent. Newest first.{" "}
+        <a href="/dev/mailbox/previews">Preview every template in every language</a>.
       </p>
       {messages.length === 0 ? (
         <p>

@@ -1,4 +1,7 @@
 import "server-only";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/i18n/locales.mjs";
+import { MESSAGES } from "@/messages";
 import { NextResponse } from "next/server";
 import * as z from "zod";
 import { confirmationCheck, confirmPasswordSchema, emailSchema, newPasswordSchema, presentedSecretSchema, resetCodeSchema } from "@/app/_lib/validation";
@@ -27,12 +30,17 @@ type Envelope = { message: string; success: boolean; content?: Record<string, un
 
 const envelope = (status: number, body: Envelope) => NextResponse.json(body, { status });
 
+/** This facade's own messages, in the request's language. */
+function words(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "api.commerceEngine" });
+}
+
 /** Failures carry the native API's error codes, so a client can switch on the same codes on every surface. */
 const commerceEngineDialect: ApiDialect = {
-  problem(problem, status) {
+  problem(problem, status, locale) {
     // A forged or lapsed otp_token, a wrong code and a dead link get one answer: the code doesn't work.
     const shown: ApiProblem = problem.kind === "unusable-proof" ? { kind: "unusable-proof", reason: "wrong-code" } : problem;
-    const message = shown.kind === "password-rejected" ? `new_password: ${shown.message}` : problemMessage(shown);
+    const message = shown.kind === "password-rejected" ? `new_password: ${problemMessage(shown, locale)}` : problemMessage(shown, locale);
     return envelope(status, { message, success: false, code: problemCode(shown) });
   },
 };
@@ -74,13 +82,13 @@ export const commerceEngineSurface: ApiSurface = {
       method: "POST",
       path: underPrefix("forgot-password"),
       body: forgotPasswordBodySchema,
-      async handle({ body, origin }) {
-        const accepted = await requestPasswordReset({ email: body.email }, origin);
+      async handle({ body, origin, locale }) {
+        const accepted = await requestPasswordReset({ email: body.email, locale }, origin);
         return { ...accepted, otpToken: issueOtpToken(body.email) };
       },
       map: {
-        accepted: ({ otpToken }) =>
-          envelope(200, { message: "If an account uses that address, we've emailed it a code.", success: true, content: { otp_token: otpToken } }),
+        accepted: ({ otpToken }, { locale }) =>
+          envelope(200, { message: words(locale)("codeSent"), success: true, content: { otp_token: otpToken } }),
       },
     }),
 
@@ -95,7 +103,7 @@ export const commerceEngineSurface: ApiSurface = {
         return completePasswordReset(proof, { newPassword: body.new_password, signOutOtherSessions: true }, origin);
       },
       map: {
-        completed: () => envelope(200, { message: "Your password has been reset. Sign in with your new password.", success: true, content: {} }),
+        completed: (_outcome, { locale }) => envelope(200, { message: words(locale)("passwordReset"), success: true, content: {} }),
       },
     }),
   ],

@@ -6,7 +6,7 @@ import { completePasswordReset } from "../../recovery/complete-password-reset";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
 import { resolveResetProof } from "../../recovery/reset-proof";
 import { checkResetToken } from "../../recovery/reset-token-checks";
-import { type ApiDialect, type ApiSurface, operation } from "../api-route";
+import { type ApiDialect, type ApiSurface, operation, problemMessage } from "../api-route";
 
 /**
  * Magento 2's customer password-reset REST API, for storefronts written against it (PWA Studio, Angular or Vue
@@ -52,7 +52,7 @@ const magentoDialect: ApiDialect = {
       case "rate-limited":
         return magentoError(429, "Too many password reset requests. Please wait and try again.");
       case "password-rejected":
-        return magentoError(400, problem.message);
+        return magentoError(400, problemMessage(problem, "en"));
       case "unusable-proof":
         return magentoError(400, problem.reason === "expired" ? "The password token is expired. Reset and try again." : MISMATCHED_TOKEN);
       case "internal":
@@ -83,13 +83,14 @@ const validateTokenParams = z.object({ customerId: z.string(), token: presentedS
 
 export const magentoSurface: ApiSurface = {
   dialect: magentoDialect,
+  messagesLocale: "en",
   enabled: (config) => config.headless.magento,
   operations: [
     operation({
       method: "PUT",
       path: `${REST}/customers/password`,
       body: initiateResetBodySchema,
-      async handle({ body, origin }) {
+      async handle({ body, origin, locale }) {
         if (!MAGENTO_TEMPLATES.includes(body.template)) {
           return magentoError(400, 'Invalid value of "%value" provided for the %fieldName field. Possible values: email_reminder or email_reset.', {
             // Echoed as Magento does, but only when it looks like a template name: never an address or a token
@@ -98,7 +99,7 @@ export const magentoSurface: ApiSurface = {
             fieldName: "template",
           });
         }
-        return requestPasswordReset({ email: body.email }, origin);
+        return requestPasswordReset({ email: body.email, locale }, origin);
       },
       map: { accepted: respondTrue },
     }),

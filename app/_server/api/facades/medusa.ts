@@ -36,10 +36,10 @@ const MEDUSA_TYPES: Record<ApiProblem["kind"], MedusaErrorType> = {
 };
 
 const medusaDialect: ApiDialect = {
-  problem(problem, status) {
+  problem(problem, status, locale) {
     // Medusa's SDK answers every token it can't use with this; clients look for it.
     const invalidToken = problem.kind === "unauthorized" || problem.kind === "unusable-proof";
-    return NextResponse.json({ type: MEDUSA_TYPES[problem.kind], message: invalidToken ? "Invalid token" : problemMessage(problem) }, { status });
+    return NextResponse.json({ type: MEDUSA_TYPES[problem.kind], message: invalidToken ? "Invalid token" : problemMessage(problem, locale) }, { status });
   },
 };
 
@@ -57,7 +57,7 @@ export const medusaSurface: ApiSurface = {
       method: "POST",
       path: `${AUTH}/reset-password`,
       body: resetPasswordBodySchema,
-      handle: ({ body, origin }) => requestPasswordReset({ email: body.identifier }, origin),
+      handle: ({ body, origin, locale }) => requestPasswordReset({ email: body.identifier, locale }, origin),
       map: { accepted: () => new NextResponse(null, { status: 201 }) },
     }),
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { createDocument } from "zod-openapi";
-import { formatMinutes } from "@/app/_lib/format";
+import { formatDuration } from "@/app/_lib/format";
 import { RESET_GRANT_TTL_MINUTES } from "@/app/_lib/reset-link-status";
 import { getConfig } from "../../env";
 import { RESET_CODE_MAX_ATTEMPTS, RESET_CODE_TTL_MINUTES } from "../../recovery/reset-code";
@@ -62,7 +62,7 @@ export function openApiDocument() {
           operationId: "requestPasswordReset",
           summary: "Email a reset link and code",
           description:
-            `Always 202 with the same body for a well-formed address, whether or not it has an account and whether or not it is over its rate limit (${perClientAndEmail.points} per address from one client in ${formatMinutes(perClientAndEmail.windowMinutes)}, ${perEmail.points} per address from all clients in ${formatMinutes(perEmail.windowMinutes)}, and ${perClient.points} per client in ${formatMinutes(perClient.windowMinutes)}); over a limit no email is sent.`,
+            `Always 202 with the same body for a well-formed address, whether or not it has an account and whether or not it is over its rate limit (${perClientAndEmail.points} per address from one client in ${formatDuration("en", perClientAndEmail.windowMinutes)}, ${perEmail.points} per address from all clients in ${formatDuration("en", perEmail.windowMinutes)}, and ${perClient.points} per client in ${formatDuration("en", perClient.windowMinutes)}); over a limit no email is sent.`,
           requestBody: { required: true, content: json(requestBodySchema) },
           responses: { "202": { description: "Accepted.", content: json(requestAcceptedSchema) }, ...commonErrors },
         },
@@ -73,7 +73,7 @@ export function openApiDocument() {
           operationId: "verifyPasswordReset",
           summary: "Check a link or code, and optionally exchange it for a grant",
           description:
-            `With \`token\`: checks the emailed link without using it up (\`grant: none\`, the default), or exchanges it for a reset grant that lasts ${formatMinutes(RESET_GRANT_TTL_MINUTES)}. With \`code\`: redeems the code (it works once, for ${formatMinutes(RESET_CODE_TTL_MINUTES)} and ${RESET_CODE_MAX_ATTEMPTS} tries) for a grant. \`grant: cookie\` sets it as an HttpOnly, SameSite=Strict cookie scoped to /api/v1/password-reset; \`body\` returns it.`,
+            `With \`token\`: checks the emailed link without using it up (\`grant: none\`, the default), or exchanges it for a reset grant that lasts ${formatDuration("en", RESET_GRANT_TTL_MINUTES)}. With \`code\`: redeems the code (it works once, for ${formatDuration("en", RESET_CODE_TTL_MINUTES)} and ${RESET_CODE_MAX_ATTEMPTS} tries) for a grant. \`grant: cookie\` sets it as an HttpOnly, SameSite=Strict cookie scoped to /api/v1/password-reset; \`body\` returns it.`,
           requestBody: { required: true, content: json(verifyBodySchema) },
           responses: {
             "200": {

@@ -1,4 +1,6 @@
 import "server-only";
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/messages";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { type ApiDialect, type ApiProblem, problemMessage } from "../api-route";
@@ -41,7 +43,6 @@ export function problemCode(problem: ApiProblem): ErrorCode {
   }
 }
 
-const FIELDS_NEED_FIXING = "Some fields need fixing; see `fields`.";
 
 function apiError(status: number, code: ErrorCode, message: string, fields?: Record<string, string>): NextResponse {
   const body: ApiError = { error: { code, message, ...(fields ? { fields } : {}) } };
@@ -53,11 +54,12 @@ function apiError(status: number, code: ErrorCode, message: string, fields?: Rec
  * nothing is a 401; one that was real and is no longer usable, a 410.
  */
 export const v1Dialect: ApiDialect = {
-  problem(problem, status) {
+  problem(problem, status, locale) {
     const code = problemCode(problem);
-    if (problem.kind === "validation") return apiError(status, code, FIELDS_NEED_FIXING, problem.fields);
-    if (problem.kind === "password-rejected") return apiError(status, code, FIELDS_NEED_FIXING, { newPassword: problem.message });
+    const fieldsNeedFixing = () => createTranslator({ locale, messages: MESSAGES[locale], namespace: "api" })("fieldsNeedFixing");
+    if (problem.kind === "validation") return apiError(status, code, fieldsNeedFixing(), problem.fields);
+    if (problem.kind === "password-rejected") return apiError(status, code, fieldsNeedFixing(), { newPassword: problemMessage(problem, locale) });
     const gone = problem.kind === "unusable-proof" && code !== "invalid_reset_credentials";
-    return apiError(gone ? 410 : status, code, problemMessage(problem));
+    return apiError(gone ? 410 : status, code, problemMessage(problem, locale));
   },
 };

@@ -1,6 +1,6 @@
 import "server-only";
 import * as z from "zod";
-import { formatMinutes } from "@/app/_lib/format";
+import { formatDuration } from "@/app/_lib/format";
 import { RESET_GRANT_TTL_MINUTES } from "@/app/_lib/reset-link-status";
 import { emailSchema, newPasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, presentedSecretSchema, resetCodeSchema } from "@/app/_lib/validation";
 
@@ -78,7 +78,7 @@ export const verifiedSchema = z
     valid: z.literal(true),
     expiresAt: timestamp.meta({ description: "When the link (and so any grant for it) stops working." }),
     grant: z.string().optional().meta({ description: "The reset grant, when `grant` was `body`." }),
-    grantExpiresAt: timestamp.optional().meta({ description: `When the grant stops working: ${formatMinutes(RESET_GRANT_TTL_MINUTES)}, never past the link.` }),
+    grantExpiresAt: timestamp.optional().meta({ description: `When the grant stops working: ${formatDuration("en", RESET_GRANT_TTL_MINUTES)}, never past the link.` }),
   })
   .meta({ id: "ResetVerified" });
 

@@ -1,4 +1,7 @@
 import "server-only";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/i18n/locales.mjs";
+import { MESSAGES } from "@/messages";
 import { NextResponse } from "next/server";
 import { completePasswordReset } from "../../recovery/complete-password-reset";
 import { requestPasswordReset } from "../../recovery/request-password-reset";
@@ -12,6 +15,11 @@ import { openApiDocument } from "./openapi";
 import { respond, v1Dialect } from "./responses";
 import { completeBodySchema, completedSchema, requestAcceptedSchema, requestBodySchema, verifiedSchema, verifyBodySchema } from "./schemas";
 
+/** The API's own words, in the request's language. */
+function apiWords(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "api" });
+}
+
 /** The native JSON API, always on. Its OpenAPI document (./openapi.ts) describes these operations. */
 export const V1_PREFIX = "/api/v1";
 
@@ -24,14 +32,10 @@ export const v1Surface: ApiSurface = {
       method: "POST",
       path: `${V1_PREFIX}/password-reset/request`,
       body: requestBodySchema,
-      handle: ({ body, origin }) => requestPasswordReset({ email: body.email }, origin),
+      handle: ({ body, origin, locale }) => requestPasswordReset({ email: body.email, locale }, origin),
       map: {
-        accepted: () =>
-          respond(
-            requestAcceptedSchema,
-            { accepted: true, message: "If an account uses that address, we've sent it an email with a link and a code to choose a new password." },
-            { status: 202 },
-          ),
+        accepted: (_outcome, { locale }) =>
+          respond(requestAcceptedSchema, { accepted: true, message: apiWords(locale)("resetRequestAccepted") }, { status: 202 }),
       },
     }),
 

@@ -3,6 +3,7 @@ import { Fragment } from "react";
 import { isDevMailboxEnabled } from "@/app/_server/email/dev-mailbox-access";
 import { findDevMailboxMessage } from "@/app/_server/email/dev-mailbox";
 import { formatReceivedAt } from "../format-received-at";
+import { MailboxFrame } from "./mailbox-frame";
 
 export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   if (!(await isDevMailboxEnabled())) notFound();
@@ -24,7 +25,7 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
         <dd>{formatReceivedAt(message.createdAt)}</dd>
       </dl>
       <h2>HTML version</h2>
-      <iframe className="mailbox-frame" title={`Email: ${message.subject}`} src={`/dev/mailbox/${message.id}/html`} />
+      <MailboxFrame title={`Email: ${message.subject}`} src={`/dev/mailbox/${message.id}/html`} />
       <h2>Plain-text version</h2>
       <pre className="mailbox-text">{linkify(message.text)}</pre>
     </>
