@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { chooseNewPassword, expect, requestResetLink, signIn, test } from "./fixtures";
+import { words } from "./support/catalogue";
 import { openDevMailboxMessage } from "./support/dev-mailbox";
 import { resetLinkIn, waitForEmail } from "./support/inbox";
 import { MAILBOX_STORE_DATABASE_URL, MAILBOX_STORE_URL, STORE_URL } from "./support/servers";
@@ -57,6 +58,40 @@ for (const path of [
     await expectNoAxeViolations(page);
   });
 }
+
+// The same pages in German and French: other words, longer ones, their own lang attributes.
+for (const locale of ["de", "fr"]) {
+  for (const path of ["", "/login", "/register", "/register/sent", "/forgot-password", "/reset-password", "/reset-password/code", "/no-such-page"]) {
+    test(`/${locale}${path} passes axe`, async ({ page }) => {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoAxeViolations(page);
+    });
+  }
+}
+
+test("a German form with its errors, and the German account page, pass axe", async ({ browser, shopper }) => {
+  const context = await browser.newContext({ baseURL: STORE_URL, locale: "de-DE" });
+  try {
+    const page = await context.newPage();
+    await page.goto("/forgot-password");
+    await expect(page).toHaveURL(/\/de\/forgot-password$/);
+    const form = page.locator("main form");
+    await form.getByRole("button").click();
+    await expect(form.getByLabel(words("de")("forms.email"))).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+
+    const de = words("de");
+    await page.goto("/de/login");
+    await page.locator("main form").getByLabel(de("forms.email")).fill(shopper.email);
+    await page.locator("main form").getByLabel(de("forms.password"), { exact: true }).fill(shopper.password);
+    await page.locator("main form").getByRole("button", { name: de("forms.signIn.submit") }).click();
+    await expect(page).toHaveURL(/\/de\/account$/);
+    await expectNoAxeViolations(page);
+  } finally {
+    await context.close();
+  }
+});
 
 test("forms showing their errors pass axe", async ({ page, shopper }) => {
   await page.goto("/register");

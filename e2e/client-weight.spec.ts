@@ -104,7 +104,7 @@ function expectWithinBudget(name: string, result: Awaited<ReturnType<typeof meas
   }
 }
 
-for (const path of ["/login", "/register", "/register/code", "/forgot-password", "/reset-password/code"]) {
+for (const path of ["/login", "/register", "/register/code", "/forgot-password", "/reset-password/code", "/de/register", "/fr/login"]) {
   test(`${path}: at most 150 KiB on the first visit and 16 KiB of its own JavaScript`, async ({ page }) => {
     expectWithinBudget(path, await measure(page, () => page.goto(path)));
   });

@@ -30,6 +30,30 @@ test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
     await expect(page).toHaveURL(/\/account$/);
   });
 
+  test("the email's html part is shown whole: its frame grows to the email's height", async ({ page, shopper }) => {
+    await requestResetLink(page, shopper.email);
+    await openDevMailboxMessage(page, shopper.email);
+    const frame = page.locator("iframe.mailbox-frame");
+    const email = page.frames().find((candidate) => candidate.url().endsWith("/html"));
+    if (!email) throw new Error("the email's frame isn't there");
+    const emailHeight = await email.evaluate(() => document.documentElement.scrollHeight);
+    // Without the email's report the frame keeps its stylesheet height (42rem, 672px), which this email outgrows.
+    expect(emailHeight).toBeGreaterThan(672);
+    await expect.poll(async () => Math.round((await frame.boundingBox())?.height ?? 0)).toBe(emailHeight + 2);
+  });
+
+  test("every template can be previewed in every language", async ({ page }) => {
+    await page.goto("/dev/mailbox/previews");
+    const german = page.getByRole("link", { name: "Ihr Passwort bei Juniper Goods zurücksetzen" });
+    await expect(german).toHaveAttribute("href", "/dev/mailbox/previews/password-reset/de");
+    await expect(page.getByRole("link", { name: "Réinitialisez votre mot de passe Juniper Goods" })).toBeVisible();
+    await german.click();
+    await expect(page.getByRole("heading", { level: 1, name: "Ihr Passwort bei Juniper Goods zurücksetzen" })).toBeVisible();
+    await expect(page.locator("pre")).toContainText("Dieser Link gilt 30 Minuten und funktioniert einmal.");
+    await expect(page.locator("pre")).toContainText(`${MAILBOX_STORE_URL}/de/reset-password?token=preview-token`);
+    await expect(page.frameLocator("iframe.mailbox-frame").getByRole("link", { name: "Neues Passwort wählen" })).toBeVisible();
+  });
+
   test("the plain-text part's link is clickable too", async ({ page, shopper }) => {
     await requestResetLink(page, shopper.email);
     await openDevMailboxMessage(page, shopper.email);

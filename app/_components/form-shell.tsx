@@ -1,5 +1,5 @@
 "use client";
-import { type ComponentType, createContext, lazy, type ReactNode, Suspense, use } from "react";
+import { type ComponentType, createContext, createElement, lazy, type ReactNode, Suspense, use } from "react";
 import type { FieldProblem } from "@/app/_lib/field-rules";
 import type { Messages } from "@/messages";
 
@@ -62,24 +62,25 @@ export function enhanceOnInteraction<Props extends object>(
 ): ComponentType<Props> {
   // In the browser, the code starts loading on the first interaction whether or not the form is showing yet, so a
   // form the page shows later (the code entry after asking for an email change) is ready when it appears.
-  let loaded = onServer;
+  let loaded: ComponentType<Props> | undefined;
   const loading = typeof window === "undefined" ? undefined : whenTheShopperInteracts().then(load).then((component) => (loaded = component));
   const Form = lazy(() => {
     const ready = loaded;
     if (ready) {
-      // Settled at once, so React renders it in place: on the server instead of streaming it later behind a script
-      // (which a browser without JavaScript would never run), in the browser without a moment of nothing.
+      // Settled at once, so React renders it in place, without a moment of nothing.
       const settled = { then: (resolve: (module: { default: ComponentType<Props> }) => void) => resolve({ default: ready }) };
       return settled as unknown as Promise<{ default: ComponentType<Props> }>;
     }
     return (loading as Promise<ComponentType<Props>>).then((component) => ({ default: component }));
   });
   function EnhancedOnInteraction(props: Props) {
-    return (
-      <Suspense fallback={null}>
-        <Form {...props} />
-      </Suspense>
-    );
+    // On the server the boundary holds the form itself, and so does its fallback. The form can still wait a moment
+    // (React encodes its server action's state for browsers without JavaScript asynchronously); if the page is sent
+    // meanwhile, what goes out in the form's place is the fallback, the same working form, rather than nothing until a
+    // script (which such a browser never runs) swaps the content in. In the browser the boundary holds the lazy form:
+    // until its code arrives, React keeps the server's HTML as it is, then hydrates it.
+    const form = onServer ? createElement(onServer, props) : null;
+    return <Suspense fallback={form}>{form ?? <Form {...props} />}</Suspense>;
   }
   return EnhancedOnInteraction;
 }

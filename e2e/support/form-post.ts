@@ -8,12 +8,14 @@ export type PageForm = { url: string; hidden: Record<string, string> };
 
 /**
  * Loads the page (following redirects: an emailed link lands on /reset-password) and reads the hidden inputs of
- * its first form in <main>, or of the `which`-th.
+ * its first form, or of the `which`-th: the page's own forms, not the footer's language switcher (which a page
+ * rendered per request may stream ahead of its main content).
  */
 export async function readForm(request: APIRequestContext, pageUrl: string, which = 0): Promise<PageForm> {
   const landed = await request.get(pageUrl);
   const page = await landed.text();
-  const form = [...page.slice(page.indexOf("<main")).matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)][which]?.[1];
+  const forms = [...page.slice(page.indexOf("<main")).matchAll(/<form([^>]*)>([\s\S]*?)<\/form>/g)].filter(([, attributes]) => !attributes?.includes('action="/language"'));
+  const form = forms[which]?.[2];
   if (!form) throw new Error(`no form on ${landed.url()}`);
   const hidden: Record<string, string> = {};
   for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)) {
