@@ -6,8 +6,10 @@ import { createHash } from "node:crypto";
  * could run) that tells the page how tall the email is, so the frame shows all of it instead of cutting it off.
  * Links open in the top window when clicked, so a developer can follow a reset link as a shopper would.
  */
+// It reports when the email has loaded, when it is resized, and when the page asks (the page may start listening only
+// after the email has loaded: it asks once it does).
 const REPORT_HEIGHT =
-  'const report=()=>parent.postMessage({mailboxFrameHeight:document.documentElement.scrollHeight},"*");addEventListener("load",report);addEventListener("resize",report);';
+  'const report=()=>parent.postMessage({mailboxFrameHeight:document.documentElement.scrollHeight},"*");addEventListener("load",report);addEventListener("resize",report);addEventListener("message",report);';
 const REPORT_HEIGHT_HASH = `'sha256-${createHash("sha256").update(REPORT_HEIGHT).digest("base64")}'`;
 
 export function framedEmailResponse(emailHtml: string): Response {

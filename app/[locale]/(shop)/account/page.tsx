@@ -66,7 +66,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <div className="account-grid">
         <section className="panel" aria-labelledby="profile-title">
           <h2 id="profile-title">{t("details.title")}</h2>
-          <dl className="details">
+          <dl className="details details-stacked">
             <dt>{t("details.name")}</dt>
             <dd>{customer.name}</dd>
             <dt>{t("details.email")}</dt>
