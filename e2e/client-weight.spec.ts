@@ -90,7 +90,7 @@ function expectWithinBudget(name: string, result: Awaited<ReturnType<typeof meas
   const ownBytes = sum(result.own);
   test.info().annotations.push({
     type: "weight",
-    description: `${name}: first load ${(firstLoad / KiB).toFixed(1)} KiB, own JavaScript ${(ownBytes / KiB).toFixed(1)} KiB (${(sum(result.onInteraction) / KiB).toFixed(1)} KiB on interaction)`,
+    description: `${name}: first load ${(firstLoad / KiB).toFixed(2)} KiB, own JavaScript ${(ownBytes / KiB).toFixed(2)} KiB (${(sum(result.onInteraction) / KiB).toFixed(2)} KiB on interaction)`,
   });
   if (budgets.loadsOnInteraction) {
     expect(result.onInteraction.length, `${name}: the form's code arrives on interaction, not with the page`).toBeGreaterThan(0);

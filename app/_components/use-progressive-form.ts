@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef, type FormEvent } from "react";
 import { type FieldErrors, type Path, useForm } from "react-hook-form";
 import type { FormRules } from "@/app/_lib/field-rules";
 import type { FormState } from "@/app/_lib/form-state";
@@ -33,9 +33,6 @@ export function useProgressiveForm<Field extends string, State extends FormState
   const resolver = useMemo(() => rulesResolver(options.rules, copy), [options.rules, copy]);
   const form = useForm<Values<Field>>({ mode: "onTouched", progressive: true, resolver, errors: serverErrors, shouldFocusError: true });
   const formAlertRef = useRef<HTMLDivElement>(null);
-  // Marks the form once its code runs (it loads on the first interaction: ./form-shell.tsx).
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
 
   // A whole-form problem (a wrong password at sign-in) has no field to focus: focus its alert, so it is read out.
   // (A fresh page is left alone: focus stays where the browser put it.)
@@ -72,7 +69,13 @@ export function useProgressiveForm<Field extends string, State extends FormState
   }
 
   /** The <form>'s own attributes: the server action (the form's action without JavaScript too) and the checks. */
-  const formProps = { action: formAction, onSubmit, noValidate: true, "data-enhanced": enhanced ? "" : undefined };
+  // `data-enhanced` marks the form once its code runs (it loads on the first interaction: ./form-shell.tsx), set
+  // when React attaches it, so the server's HTML and the first render agree.
+  const formProps = { action: formAction, onSubmit, noValidate: true, ref: markEnhanced };
 
   return { state, formProps, isPending, fieldProps, formAlertRef, autoFocusTarget };
+}
+
+function markEnhanced(form: HTMLFormElement | null) {
+  form?.setAttribute("data-enhanced", "");
 }
