@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { locale as pageLocale } from "next/root-params";
 import { createTranslator } from "next-intl";
 import type { ClientCopy } from "@/app/_components/form-shell";
-import { type FieldProblem, problemParameters } from "@/app/_lib/field-rules";
+import { problemParameters } from "@/app/_lib/field-rules";
 import { DEFAULT_LOCALE, isLocale, type Locale, LOCALE_HEADER, localePath } from "@/i18n/locales.mjs";
 import { localeFromAcceptLanguage } from "@/i18n/routing.mjs";
 import { MESSAGES } from "@/messages";
@@ -44,8 +44,6 @@ export async function shopPath(path: string): Promise<string> {
 export function apiLocale(request: Request): Locale {
   return localeFromAcceptLanguage(request.headers.get("accept-language"));
 }
-
-export type PasswordProblem = Extract<FieldProblem, "passwordTooShort"> | "passwordCommon" | "passwordContainsEmail" | "passwordIsCurrent";
 
 const PROBLEM_CODES = new Set(Object.keys(MESSAGES[DEFAULT_LOCALE].problems));
 

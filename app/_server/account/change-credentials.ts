@@ -1,5 +1,5 @@
-import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
+import type { PasswordProblem } from "../auth/password-policy";
 import type { NewPassword } from "@/app/_lib/validation";
 import { recordSecurityEvent } from "../audit";
 import { forgiveSignInFailures, signInLimits } from "../auth/customer-accounts";

@@ -1,5 +1,5 @@
-import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
+import type { PasswordProblem } from "./password-policy";
 import type { Locale } from "@/i18n/locales.mjs";
 import type { LoginInput, RegisterInput } from "@/app/_lib/validation";
 import { recordFailedSignIn, recordSecurityEvent } from "../audit";

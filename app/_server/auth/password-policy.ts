@@ -2,14 +2,18 @@ import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { countCharacters, type NewPassword } from "@/app/_lib/validation";
 import { getConfig } from "../env";
-import type { PasswordProblem } from "../shopper-language";
+import type { FieldProblem } from "@/app/_lib/field-rules";
 import { verifyPassword } from "./password-hash";
 
 /**
- * The rules a new password must meet beyond its shape (newPasswordSchema checks 8 to 128 characters; here PASSWORD_MIN_LENGTH raises the floor), the same at
- * register, reset and change, following NIST SP 800-63B-4 and OWASP ASVS 5.0: no composition rules, but not a
- * common password, not built from the email address, and not the password it replaces.
+ * The rules a new password must meet beyond its shape (newPasswordSchema checks 8 to 128 characters, and
+ * PASSWORD_MIN_LENGTH raises that floor here), the same at register, reset and change, following NIST SP 800-63B-4
+ * and OWASP ASVS 5.0: no composition rules, but not a common password, not built from the email address, and not the
+ * password it replaces.
  */
+
+/** Why the policy refuses a password: a code each door words in its shopper's language (messages/<locale>/problems.json). */
+export type PasswordProblem = Extract<FieldProblem, "passwordTooShort"> | "passwordCommon" | "passwordContainsEmail" | "passwordIsCurrent";
 export type PasswordContext = { email: string; currentPasswordHash?: string };
 
 let commonPasswords: Set<string> | undefined;

@@ -1,5 +1,5 @@
-import type { PasswordProblem } from "@/app/_server/shopper-language";
 import "server-only";
+import type { PasswordProblem } from "../auth/password-policy";
 import type { Locale } from "@/i18n/locales.mjs";
 import type { NewPassword } from "@/app/_lib/validation";
 import { registerCustomer } from "../auth/customer-accounts";

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { parseUserAgent } from "@/app/_lib/describe-user-agent";
+import { parseUserAgent } from "@/app/_lib/parse-user-agent";
 
 /** "Chrome on macOS", "Chrome unter macOS", "Chrome sur macOS": a session's device, in the page's language. */
 export function useDeviceName(): (userAgent: string) => string {
