@@ -68,9 +68,11 @@ export function useProgressiveForm<Field extends string, State extends FormState
     };
   }
 
-  /** The <form>'s own attributes: the server action (the form's action without JavaScript too) and the checks. */
-  // `data-enhanced` marks the form once its code runs (it loads on the first interaction: ./form-shell.tsx), set
-  // when React attaches it, so the server's HTML and the first render agree.
+  /**
+   * The <form>'s own attributes: the server action (the form's action without JavaScript too) and the checks. Its ref
+   * marks the form `data-enhanced` once this code runs (it loads on the first interaction: ./form-shell.tsx), after
+   * React has attached it, so the server's HTML and the first render agree.
+   */
   const formProps = { action: formAction, onSubmit, noValidate: true, ref: markEnhanced };
 
   return { state, formProps, isPending, fieldProps, formAlertRef, autoFocusTarget };
