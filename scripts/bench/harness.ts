@@ -4,8 +4,9 @@
  * Run through `npm run bench:*`, which loads this with tsx and the server-only stub (scripts/allow-server-only.mjs).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { hash } from "@node-rs/argon2";
+import { PAGE_SETTING_VARIABLES } from "@/app/_lib/page-setting-variables";
 import { PASSWORD_HASH_OPTIONS } from "@/app/_server/auth/password-hash";
 import { createDatabaseClient } from "@/prisma/client";
 import { assertLocalDatabase } from "@/test/local-database";
@@ -24,15 +25,27 @@ export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-/** Builds the app unless a production build is already there (`--rebuild` forces one). */
+/**
+ * Builds the app unless a production build made with this environment's page settings is already there (`npm test`
+ * leaves one made with PASSWORD_MIN_LENGTH=10, which the server would refuse to start with the default); `--rebuild`
+ * forces one.
+ */
 export function ensureBuild(): void {
-  if (existsSync(".next/BUILD_ID") && existsSync(".next/static-page-csp.json") && !process.argv.includes("--rebuild")) return log("using the existing production build");
+  const reusable = existsSync(".next/BUILD_ID") && existsSync(".next/static-page-csp.json") && builtWithThisEnvironment();
+  if (reusable && !process.argv.includes("--rebuild")) return log("using the existing production build");
   log("building (next build)…");
   const built = spawnSync(process.execPath, ["scripts/build.mjs"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (built.status !== 0) throw new Error("next build failed");
+}
+
+/** Whether the existing build recorded the page settings this environment has (next.config.ts, BUILT_<name>). */
+function builtWithThisEnvironment(): boolean {
+  if (!existsSync(".next/required-server-files.json")) return false;
+  const { config } = JSON.parse(readFileSync(".next/required-server-files.json", "utf8")) as { config: { env: Record<string, string> } };
+  return PAGE_SETTING_VARIABLES.every((name) => (config.env[`BUILT_${name}`] ?? "") === (process.env[name] ?? ""));
 }
 
 /** A fresh database from the migrations, with `count` customers sharing one argon2id hash (the bench never signs in as them). */
