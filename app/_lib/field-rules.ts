@@ -28,8 +28,8 @@ const RESET_CODE_PATTERN = new RegExp(`^[${RESET_CODE_ALPHABET}]{${RESET_CODE_LE
 
 /**
  * What can be wrong with a field, as a code. The words for each are in messages/<locale>/problems.json, filled with
- * PROBLEM_PARAMETERS: the browser shows them from the copy the server hands the page (app/_components/form-shell.tsx), the
- * server actions and the JSON API from their own request's language, so both say the same thing in the same words.
+ * problemParameters below, by the server only (app/_server/shopper-language.ts): for its own answers, and for the
+ * copy it hands each page (app/_components/form-shell.tsx), so the browser shows the very same words.
  */
 export type FieldProblem =
   | "emailMissing"

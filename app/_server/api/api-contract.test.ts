@@ -371,3 +371,12 @@ describe("the shopper's language (Accept-Language)", () => {
     expect(answer.headers.get("content-language")).toBe("en");
   });
 });
+
+describe("the API's own field messages", () => {
+  it("are worded in the request's language too", async () => {
+    const german = await callApi(VERIFY, { json: { email: "jemand@example.com" }, headers: { "accept-language": "de" } });
+    expect(german.body).toMatchObject({ error: { fields: { token: "Senden Sie entweder das Token aus dem Link oder den Code aus der E-Mail" } } });
+    const english = await callApi(VERIFY, { json: { email: "someone@example.com", token: "" } });
+    expect(english.body).toMatchObject({ error: { fields: { token: "Enter the token from the reset link" } } });
+  });
+});

@@ -158,9 +158,17 @@ function describeFields(fields: Record<string, string>): string {
     .join("; ");
 }
 
-/** The first message for each field, in `locale`, keyed by its path ("newPassword", "customer.email"), or "body" for the whole. */
+const API_FIELD_PROBLEMS = new Set(Object.keys(MESSAGES.en.api.fields));
+
+/**
+ * The first message for each field, in `locale`, keyed by its path ("newPassword", "customer.email"), or "body" for the
+ * whole. A field problem is a code: the forms' own (messages' problems) or the API's (api.fields: tokens, grants, which
+ * proof); anything else, such as Magento's own words, is shown as it is.
+ */
 export function fieldErrors(error: z.core.$ZodError, locale: Locale): Record<string, string> {
-  const describe = problemDescriber(locale);
+  const formProblem = problemDescriber(locale);
+  const apiProblem = createTranslator({ locale, messages: MESSAGES[locale], namespace: "api.fields" });
+  const describe = (code: string) => (API_FIELD_PROBLEMS.has(code) ? apiProblem(code as keyof (typeof MESSAGES)["en"]["api"]["fields"]) : formProblem(code));
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "body";

@@ -50,7 +50,7 @@ const resetPasswordBodySchema = z
   .object({
     new_password: newPasswordSchema,
     confirm_password: confirmPasswordSchema,
-    otp_token: presentedSecretSchema("Send the otp_token from forgot-password", "That isn't an otp_token we issue"),
+    otp_token: presentedSecretSchema("otpTokenMissing", "otpTokenNotOurs"),
     otp: resetCodeSchema,
   })
   .check(confirmationCheck("new_password", "confirm_password"));

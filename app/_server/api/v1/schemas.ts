@@ -16,7 +16,7 @@ function documented<S extends z.core.$ZodType>(schema: S, meta: z.core.GlobalMet
 }
 
 const email = documented(emailSchema, { description: "The account's email address; trimmed and lowercased.", example: "shopper@example.com" });
-const token = documented(presentedSecretSchema("Enter the token from the reset link", "That isn't a token we send"), {
+const token = documented(presentedSecretSchema("tokenMissing", "tokenNotOurs"), {
   description: "The `token` query parameter of the emailed link.",
   example: "xXgC2dT8bP0m2u1Hq9aG4sJw7kN3eR6vY5zL1cQ8pWo",
 });
@@ -28,7 +28,7 @@ const code = documented(resetCodeSchema, {
     jsonSchema.pattern = "^[\\s-]*(?:[2-9A-HJ-NP-Za-hj-np-z][\\s-]*){8}$";
   },
 });
-const grant = documented(presentedSecretSchema("Send the grant from verify", "That isn't a grant we issue"), {
+const grant = documented(presentedSecretSchema("grantMissing", "grantNotOurs"), {
   description: "A reset grant from `verify`.",
   example: "v1.eyJ0IjoiY214…",
 });
@@ -63,11 +63,11 @@ export const verifyBodySchema = z
   })
   .check(
     z.refine((body) => (body.token === undefined) !== (body.code === undefined), {
-      error: "Send either the token from the link or the code from the email",
+      error: "tokenOrCode",
       path: ["token"],
     }),
     z.refine((body) => !(body.code !== undefined && body.grant === "none"), {
-      error: "A code is used up when it is checked, so it is always exchanged for a grant: ask for `cookie` or `body`",
+      error: "codeNeedsGrant",
       path: ["grant"],
     }),
   )
@@ -89,7 +89,7 @@ export const completeBodySchema = z
     token: z.optional(token),
     code: z.optional(code),
     newPassword,
-    signOutOtherSessions: z.boolean({ error: "Must be true or false" }).default(true).meta({
+    signOutOtherSessions: z.boolean({ error: "notTrueOrFalse" }).default(true).meta({
       description: "End every other session of the account (the default, as on the reset page).",
     }),
   })
