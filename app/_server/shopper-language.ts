@@ -35,11 +35,6 @@ export async function currentLocale(): Promise<Locale> {
   }
 }
 
-/** The shop path `path` in the current language, for a server action's redirect ("/account" → "/de/account"). */
-export async function shopPath(path: string): Promise<string> {
-  return localePath(await currentLocale(), path);
-}
-
 /** A JSON API request's language: the best match for its Accept-Language, else English. */
 export function apiLocale(request: Request): Locale {
   return localeFromAcceptLanguage(request.headers.get("accept-language"));
@@ -57,11 +52,6 @@ export function problemDescriber(locale: Locale, passwordMinLength = getConfig()
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "problems" });
   const values = problemParameters(passwordMinLength);
   return (problem) => (PROBLEM_CODES.has(problem) ? t(problem as keyof (typeof MESSAGES)["en"]["problems"], values) : problem);
-}
-
-/** problemDescriber in the current language. */
-export async function requestProblemDescriber(): Promise<(problem: string) => string> {
-  return problemDescriber(await currentLocale());
 }
 
 /**

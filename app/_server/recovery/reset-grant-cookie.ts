@@ -8,7 +8,7 @@ import { languageScopedCookies, readLanguageScopedCookie } from "./language-scop
  * send it), Secure when the shop runs on https, and scoped to the only paths that need it: the reset pages (one
  * cookie per language, ./language-scoped-cookies.ts) or the API's reset endpoints.
  */
-export const RESET_GRANT_COOKIE = "reset_grant";
+const RESET_GRANT_COOKIE = "reset_grant";
 const SCOPES = {
   pages: languageScopedCookies(RESET_GRANT_COOKIE, "/reset-password"),
   api: [{ name: RESET_GRANT_COOKIE, path: "/api/v1/password-reset" }],
