@@ -34,8 +34,12 @@ test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
     await requestResetLink(page, shopper.email);
     await openDevMailboxMessage(page, shopper.email);
     const frame = page.locator("iframe.mailbox-frame");
-    const email = page.frames().find((candidate) => candidate.url().endsWith("/html"));
-    if (!email) throw new Error("the email's frame isn't there");
+    // The frame loads after the page: wait for the email inside it before measuring.
+    const emailFrame = await (await frame.elementHandle())?.contentFrame();
+    if (!emailFrame) throw new Error("the page has no email frame");
+    await expect(emailFrame.getByRole("link", { name: "Choose a new password" })).toBeVisible();
+    await emailFrame.waitForLoadState("load");
+    const email = emailFrame;
     const emailHeight = await email.evaluate(() => document.documentElement.scrollHeight);
     // Without the email's report the frame keeps its stylesheet height (42rem, 672px), which this email outgrows.
     expect(emailHeight).toBeGreaterThan(672);
