@@ -77,8 +77,17 @@ const everyProject = [
   { name: "http", testMatch: HTTP_SPECS },
   logsScan(["js", "no-js", "http"]),
 ];
-/** On PostgreSQL, what the database decides. */
-const databaseProjects = [{ name: "http", testMatch: DATABASE_SPECS }, logsScan(["http"])];
+/** The account journeys in a browser: resets, sign-up, email change, and the signed-in devices. */
+const ACCOUNT_JOURNEYS = /(password-reset|account|sign-up|email-change)\.spec\.ts$/;
+/**
+ * On PostgreSQL, what the database decides, and the account journeys with JavaScript (the no-JS runs differ from them
+ * only in the browser, so SQLite covers those).
+ */
+const databaseProjects = [
+  { name: "js", use: { ...devices["Desktop Chrome"] }, testMatch: ACCOUNT_JOURNEYS },
+  { name: "http", testMatch: DATABASE_SPECS },
+  logsScan(["js", "http"]),
+];
 
 export default defineConfig({
   testDir: "e2e",
