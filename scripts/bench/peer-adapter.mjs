@@ -29,7 +29,38 @@ process.env.OURS_ENV = JSON.stringify({
 const shared = await import(pathToFileURL(path.join(PEER, "adapters/ours.mjs")).href);
 const { knownUser } = await import(pathToFileURL(path.join(PEER, "lib/users.mjs")).href);
 
-export const { name, mailSettleMs, baseUrl, isBuilt, build, snapshot, restore, start, signIn, requestReset, confirmReset, expectStatus, landing, mailbox, hashCost } = shared;
+export const { name, mailSettleMs, baseUrl, isBuilt, build, snapshot, restore, signIn, requestReset, confirmReset, expectStatus, landing, mailbox, hashCost } = shared;
+
+// The shared adapter starts a mail capture server with the first store and never stops it, so the driver would wait on
+// it forever once it has written its results. A minute after the last store stops (the driver starts the next one
+// within seconds), the capture server is stopped too.
+const CAPTURE_GRACE_MS = 60_000;
+let stopCaptureLater = null;
+
+function stopCaptureServer() {
+  for (const pid of fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const parent = Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (parent === process.pid && command.includes("resend-capture.mjs")) process.kill(-Number(pid), "SIGTERM");
+    } catch {
+      // a process that ended while we looked
+    }
+  }
+}
+
+export async function start(options) {
+  clearTimeout(stopCaptureLater);
+  const server = await shared.start(options);
+  return {
+    ...server,
+    async stop(...args) {
+      const stopped = await server.stop(...args);
+      stopCaptureLater = setTimeout(stopCaptureServer, CAPTURE_GRACE_MS);
+      return stopped;
+    },
+  };
+}
 
 /** The driver's --users (its default is 2000): resetState() seeds that many, the same identities the driver uses. */
 function userCount() {
