@@ -14,17 +14,27 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 
 const APP = path.resolve(process.env.OURS_APP_DIR || process.cwd());
 const PEER = path.resolve(process.env.BENCH_PEER_DIR || path.join(APP, "../shared/bench-peer"));
 if (!fs.existsSync(path.join(PEER, "drive.mjs"))) throw new Error(`no bench peer harness at ${PEER}: set BENCH_PEER_DIR`);
 
-// Seeding signs every known user in from one loopback client; the shared adapter raises only the per-email limits.
+// The shared adapter raises the per-client limits the reset scenarios need; seeding also signs every known user in
+// from one loopback client, so the per-client sign-in limit goes up too (per-email limits stay the app's defaults).
 process.env.OURS_ENV = JSON.stringify({
   RATE_LIMIT_SIGN_IN_PER_ADDRESS: "999999/15",
-  RATE_LIMIT_SIGN_IN_PER_EMAIL: "999999/15",
   ...(process.env.OURS_ENV ? JSON.parse(process.env.OURS_ENV) : {}),
 });
+
+// The driver's own options that matter here, read as it reads them (--users N or --users=N; its defaults).
+const { values: driverOptions } = parseArgs({
+  args: process.argv.slice(2),
+  options: { users: { type: "string", default: "2000" }, out: { type: "string", default: path.join(PEER, "results") } },
+  strict: false,
+  allowPositionals: true,
+});
+const LOADED_AT = Date.now();
 
 const shared = await import(pathToFileURL(path.join(PEER, "adapters/ours.mjs")).href);
 const { knownUser } = await import(pathToFileURL(path.join(PEER, "lib/users.mjs")).href);
@@ -32,15 +42,23 @@ const { knownUser } = await import(pathToFileURL(path.join(PEER, "lib/users.mjs"
 export const { name, mailSettleMs, baseUrl, isBuilt, build, snapshot, restore, signIn, requestReset, confirmReset, expectStatus, landing, mailbox, hashCost } = shared;
 
 // The shared adapter starts a mail capture server with the first store and never stops it, so the driver would wait on
-// it forever once it has written its results. A minute after the last store stops (the driver starts the next one
-// within seconds), the capture server is stopped too.
-const CAPTURE_GRACE_MS = 60_000;
-let stopCaptureLater = null;
+// it forever once it has written its results. After a store stops, this watches for the driver's results file (written
+// once, at the very end, after the last store has stopped) and then stops the capture server.
+let watchForResults = null;
+
+function resultsWritten() {
+  try {
+    return fs.readdirSync(driverOptions.out).some((file) => file.startsWith(`${shared.name}-`) && file.endsWith(".json") && fs.statSync(path.join(driverOptions.out, file)).mtimeMs >= LOADED_AT);
+  } catch {
+    return false;
+  }
+}
 
 function stopCaptureServer() {
   for (const pid of fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
     try {
-      const parent = Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]); // fields after "(command)": state, ppid
       const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
       if (parent === process.pid && command.includes("resend-capture.mjs")) process.kill(-Number(pid), "SIGTERM");
     } catch {
@@ -50,27 +68,33 @@ function stopCaptureServer() {
 }
 
 export async function start(options) {
-  clearTimeout(stopCaptureLater);
+  clearInterval(watchForResults);
   const server = await shared.start(options);
   return {
     ...server,
     async stop(...args) {
       const stopped = await server.stop(...args);
-      stopCaptureLater = setTimeout(stopCaptureServer, CAPTURE_GRACE_MS);
+      clearInterval(watchForResults);
+      watchForResults = setInterval(() => {
+        if (!resultsWritten()) return;
+        clearInterval(watchForResults);
+        stopCaptureServer();
+      }, 1000);
       return stopped;
     },
   };
 }
 
-/** The driver's --users (its default is 2000): resetState() seeds that many, the same identities the driver uses. */
+/** The driver's --users: resetState() seeds that many, the same identities the driver uses. */
 function userCount() {
-  const flag = process.argv.indexOf("--users");
-  const count = Number(flag > 0 ? process.argv[flag + 1] : 2000);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`bad --users ${process.argv[flag + 1]}`);
+  const count = Number(driverOptions.users);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`bad --users ${driverOptions.users}`);
   return count;
 }
 
-const DATABASE = path.join(PEER, "results/raw/ours-state/bench.db"); // where the shared adapter keeps the store's database
+// Where the shared adapter keeps the store's SQLite database (a private detail of adapters/ours.mjs: if it moves there,
+// seeding here fails loudly, as the migrated database won't be found).
+const DATABASE = path.join(PEER, "results/raw/ours-state/bench.db");
 
 export async function resetState() {
   const state = await shared.resetState();
@@ -89,12 +113,14 @@ export async function resetState() {
 
 export function info() {
   const base = shared.info();
+  const git = (...args) => spawnSync("git", args, { cwd: APP, encoding: "utf8" }).stdout?.trim() ?? "";
   return {
     ...base,
+    commit: `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? " (with uncommitted changes)" : ""}`,
     adapter: "scripts/bench/peer-adapter.mjs (the shared ours.mjs, seeding changed for email-first sign-up)",
     config: {
       ...base.config,
-      rate_limit: `${base.config.rate_limit}; sign-in per client and per email raised too, for the seed's sign-ins`,
+      rate_limit: `${base.config.rate_limit}; sign-in per client raised too, for the seed's sign-ins`,
       doors: "S1-S3 through the native JSON API; users written to the database as verified customers (their own argon2id hashes), then each signed in through the no-JS login form",
     },
   };
