@@ -80,13 +80,14 @@ const everyProject = [
 /** The account journeys in a browser: resets, sign-up, email change, and the signed-in devices. */
 const ACCOUNT_JOURNEYS = /(password-reset|account|sign-up|email-change)\.spec\.ts$/;
 /**
- * On PostgreSQL, what the database decides, and the account journeys with JavaScript (the no-JS runs differ from them
- * only in the browser, so SQLite covers those).
+ * On PostgreSQL, what the database decides, and the account journeys with JavaScript and without it (how React streams
+ * a page depends on how fast its data arrives, and a form once streamed out of place only on PostgreSQL).
  */
 const databaseProjects = [
   { name: "js", use: { ...devices["Desktop Chrome"] }, testMatch: ACCOUNT_JOURNEYS },
+  { name: "no-js", use: { ...devices["Desktop Chrome"], javaScriptEnabled: false }, testMatch: ACCOUNT_JOURNEYS },
   { name: "http", testMatch: DATABASE_SPECS },
-  logsScan(["js", "http"]),
+  logsScan(["js", "no-js", "http"]),
 ];
 
 export default defineConfig({

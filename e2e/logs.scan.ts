@@ -27,7 +27,7 @@ const PASSWORDS_TYPED = [
 
 /**
  * What the run covered: on SQLite every journey, with both stores (playwright.config.ts); on PostgreSQL the database
- * specs and the account journeys with JavaScript, with the main store only.
+ * specs and the account journeys with and without JavaScript, with the main store only.
  */
 const EVERY_JOURNEY = E2E_DATABASE_KIND === "sqlite";
 const EXPECTED = {
