@@ -35,11 +35,10 @@ test.describe("with the dev mailbox (no RESEND_API_KEY)", () => {
     await openDevMailboxMessage(page, shopper.email);
     const frame = page.locator("iframe.mailbox-frame");
     // The frame loads after the page: wait for the email inside it before measuring.
-    const emailFrame = await (await frame.elementHandle())?.contentFrame();
-    if (!emailFrame) throw new Error("the page has no email frame");
-    await expect(emailFrame.getByRole("link", { name: "Choose a new password" })).toBeVisible();
-    await emailFrame.waitForLoadState("load");
-    const email = emailFrame;
+    const email = await (await frame.elementHandle())?.contentFrame();
+    if (!email) throw new Error("the page has no email frame");
+    await expect(email.getByRole("link", { name: "Choose a new password" })).toBeVisible();
+    await email.waitForLoadState("load");
     const emailHeight = await email.evaluate(() => document.documentElement.scrollHeight);
     // Without the email's report the frame keeps its stylesheet height (42rem, 672px), which this email outgrows.
     expect(emailHeight).toBeGreaterThan(672);

@@ -12,6 +12,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { hash } from "@node-rs/argon2";
+import { normaliseEmail } from "@/app/_lib/field-rules";
 import { PASSWORD_HASH_OPTIONS } from "@/app/_server/auth/password-hash";
 import { createDatabaseClient } from "@/prisma/client";
 import { assertLocalDatabase } from "@/test/local-database";
@@ -44,7 +45,7 @@ for (let start = 0; start < users.length; start += BATCH) {
   );
   await db.customer.createMany({
     data: batch.map((user, index) => ({
-      email: user.email.trim().toLowerCase(),
+      email: normaliseEmail(user.email),
       name: user.name,
       passwordHash: hashes[index] as string,
       emailVerifiedAt: verifiedAt,
